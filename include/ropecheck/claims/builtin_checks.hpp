@@ -1,0 +1,10 @@
+#pragma once
+#include "ropecheck/core/check_registry.hpp"
+
+namespace ropecheck::claims {
+
+// Registers every check in src/claims/ (explicitly, so static linking cannot
+// drop a check whose object file nothing else references).
+void register_builtin_checks(core::CheckRegistry& registry);
+
+}  // namespace ropecheck::claims

@@ -1,0 +1,63 @@
+#pragma once
+// Everything a run decided, in a deterministic order (spec id, then the claim
+// before its negative control). Wall-clock figures live only in `Timing`, so
+// the rest is identical for any --jobs with the same seed.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ropecheck/core/result.hpp"
+#include "ropecheck/core/verdict.hpp"
+
+namespace ropecheck::core {
+
+struct ClaimOutcome {
+    std::string run_id;       // "prop-3.1" or "prop-3.1/negative"
+    std::string claim_id;     // "prop-3.1"
+    std::string variant;      // "claim" or "negative"
+    std::string title;
+    std::string source;
+    std::string statement;    // for a negative control, its description
+    std::string check;
+    unsigned precision_bits = 0;
+    Verdict expected = Verdict::certified;
+    Verdict actual = Verdict::error;
+    bool ok = false;
+    std::size_t instances = 0;
+    std::map<std::string, std::size_t> verdict_counts;  // by verdict name
+    std::string message;      // from the deciding instance
+    std::optional<Margin> smallest_margin;
+    std::optional<std::size_t> smallest_margin_instance;
+    json smallest_margin_parameters = nullptr;
+    std::optional<Counterexample> counterexample;  // from the smallest refuted instance
+    std::optional<std::size_t> counterexample_instance;
+    json counterexample_parameters = nullptr;
+    json evidence = json::array();  // per-instance evidence, in instance order
+};
+
+struct RunParameters {
+    std::string profile = "ci";
+    std::vector<std::string> claim_globs{"*"};
+    std::uint64_t seed = 0;
+    std::optional<unsigned> precision_override;
+};
+
+struct Timing {
+    int jobs = 1;
+    double total_seconds = 0;
+    std::map<std::string, double> claim_seconds;  // by run_id: summed instance CPU-wall time
+};
+
+struct RunResult {
+    std::string tool_version;
+    RunParameters parameters;
+    std::vector<ClaimOutcome> claims;
+    Timing timing;
+
+    bool all_ok() const;
+    std::map<std::string, std::size_t> verdict_totals() const;
+};
+
+}  // namespace ropecheck::core

@@ -1,0 +1,64 @@
+#pragma once
+// The concept every number type of the one RoPE kernel satisfies: double,
+// MPFR reals and MPFI intervals (and, later, emulated IEEE formats). The
+// kernel is written once against it; `number_traits` supplies the few
+// operations that cannot be spelled the same way for every type.
+#include <cmath>
+#include <concepts>
+#include <cstdint>
+#include <string>
+
+#include "ropecheck/numeric/certainty.hpp"
+#include "ropecheck/numeric/types.hpp"
+
+namespace ropecheck::numeric {
+
+template <class T>
+struct number_traits;
+
+template <>
+struct number_traits<double> {
+    static constexpr bool is_enclosure = false;
+    static double from_decimal(const std::string& s) { return std::stod(s); }
+    static double from_integer(std::int64_t v) { return static_cast<double>(v); }
+    // A point value that may be subtracted from every logit without changing
+    // the softmax; for enclosures it is a point, so no width is added.
+    static double shift_point(const double& x) { return x; }
+    static bool point_less(const double& a, const double& b) { return a < b; }
+};
+
+template <>
+struct number_traits<real> {
+    static constexpr bool is_enclosure = false;
+    static real from_decimal(const std::string& s) { return real(s); }
+    static real from_integer(std::int64_t v) { return real(static_cast<long long>(v)); }
+    static real shift_point(const real& x) { return x; }
+    static bool point_less(const real& a, const real& b) { return a < b; }
+};
+
+template <>
+struct number_traits<interval> {
+    static constexpr bool is_enclosure = true;
+    static interval from_decimal(const std::string& s) { return enclose_decimal(s); }
+    static interval from_integer(std::int64_t v) { return interval(static_cast<long long>(v)); }
+    static interval shift_point(const interval& x) { return interval(upper_bound(x)); }
+    // Compares two points made by shift_point through their endpoints, never
+    // through interval operator< (which aborts on overlap).
+    static bool point_less(const interval& a, const interval& b) {
+        return upper_bound(a) < lower_bound(b);
+    }
+};
+
+template <class T>
+concept KernelNumber = requires(T a, T b, std::int64_t i, std::string s) {
+    { a + b } -> std::convertible_to<T>;
+    { a - b } -> std::convertible_to<T>;
+    { a * b } -> std::convertible_to<T>;
+    { a / b } -> std::convertible_to<T>;
+    { number_traits<T>::from_integer(i) } -> std::convertible_to<T>;
+    { number_traits<T>::from_decimal(s) } -> std::convertible_to<T>;
+    { number_traits<T>::shift_point(a) } -> std::convertible_to<T>;
+    { number_traits<T>::point_less(a, b) } -> std::convertible_to<bool>;
+};
+
+}  // namespace ropecheck::numeric

@@ -1,0 +1,93 @@
+#pragma once
+// Which 2-D chunk of a head rotates, and at what frequency. Every claim and
+// probe takes its frequencies from this one type.
+//
+// Conventions (claims.md, Section 2 and 6.1):
+//   rope             g_k = theta^(-2(k-1)/d), k = 1..d/2, g_1 = 1 the highest.
+//   nope             every g_k = 0: no rotation.
+//   p_rope           keeps g_1..g_m exactly as RoPE (denominator d), m = floor(p d / 2),
+//                    and sets the d/2 - m lowest to exactly 0.
+//   reversed_p_rope  the paper's "reversed" variant, made precise here: keeps the m
+//                    LOWEST RoPE frequencies g_{d/2-m+1}..g_{d/2} and sets the highest
+//                    d/2 - m to exactly 0 (m = floor(p d / 2)).
+//   neox_partial     GPT-NeoX partial rotary: rotary_dim = floor(p d) dimensions rotate with
+//                    g_k = theta^(-2(k-1)/rotary_dim), k = 1..rotary_dim/2, so the whole
+//                    spectrum is compressed into the slice; the other chunks do not rotate.
+// A removed frequency is the exact number 0, so its rotation is exactly the identity.
+#include <string>
+#include <vector>
+
+#include "ropecheck/numeric/exact_fraction.hpp"
+#include "ropecheck/numeric/number_concept.hpp"
+
+namespace ropecheck::rope {
+
+enum class RotaryKind { rope, nope, p_rope, reversed_p_rope, neox_partial };
+
+std::string to_string(RotaryKind kind);
+// Throws InvalidInput for an unknown name.
+RotaryKind parse_rotary_kind(const std::string& name);
+
+// g = theta^(-exponent_numerator / exponent_denominator) when rotated, else exactly 0.
+struct ChunkFrequency {
+    bool rotated = false;
+    int exponent_numerator = 0;
+    int exponent_denominator = 1;
+};
+
+class FrequencySchedule {
+public:
+    // Validates: head_dim even and >= 2, theta a decimal > 1, 0 <= p <= 1, and for
+    // neox_partial a rotary dimension that is even and >= 2. Throws InvalidInput.
+    FrequencySchedule(RotaryKind kind, std::string theta, int head_dim,
+                      numeric::ExactFraction p = numeric::ExactFraction::whole(1));
+
+    static FrequencySchedule rope(std::string theta, int head_dim) {
+        return FrequencySchedule(RotaryKind::rope, std::move(theta), head_dim);
+    }
+
+    RotaryKind kind() const { return kind_; }
+    const std::string& theta() const { return theta_; }
+    int head_dim() const { return head_dim_; }
+    int pairs() const { return head_dim_ / 2; }
+    int rotated_pairs() const;
+    const numeric::ExactFraction& p() const { return p_; }
+    const std::vector<ChunkFrequency>& chunks() const { return chunks_; }
+    std::string describe() const;
+
+    // g_1..g_{d/2} in T. One definition for every number type:
+    // g = exp(-(n/D) log theta); for intervals a rigorous enclosure.
+    template <numeric::KernelNumber T>
+    std::vector<T> frequencies() const {
+        using std::exp;
+        using std::log;
+        using traits = numeric::number_traits<T>;
+        const T log_theta = log(traits::from_decimal(theta_));
+        std::vector<T> out;
+        out.reserve(chunks_.size());
+        for (const ChunkFrequency& c : chunks_) {
+            if (!c.rotated) {
+                out.push_back(traits::from_integer(0));
+                continue;
+            }
+            const T exponent = traits::from_integer(c.exponent_numerator) /
+                               traits::from_integer(c.exponent_denominator);
+            out.push_back(exp(-(exponent * log_theta)));
+        }
+        return out;
+    }
+
+private:
+    RotaryKind kind_;
+    std::string theta_;
+    int head_dim_;
+    numeric::ExactFraction p_;
+    std::vector<ChunkFrequency> chunks_;
+};
+
+// Validates a head dimension on its own (even, 2 <= d <= 65536).
+void validate_head_dim(int head_dim);
+// Validates a base given as a decimal string (theta > 1).
+void validate_theta(const std::string& theta);
+
+}  // namespace ropecheck::rope

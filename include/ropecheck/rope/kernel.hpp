@@ -1,0 +1,105 @@
+#pragma once
+// The one RoPE kernel. Vectors hold d coordinates; chunk k (0-based) is the
+// pair (x[2k], x[2k+1]), the "adjacent pairs" layout (the "rotate half" layout
+// of reference code is the same rotation up to a permutation of coordinates).
+//
+// Convention: a(r) = q^T R^r k = sum_k q^(k)^T rho(r g_k) k^(k), with
+// rho(t) = [[cos t, -sin t], [sin t, cos t]]; and (R^i q)^T (R^j k) = a(j - i).
+//
+// Error behaviour: for T = interval every operation is an MPFI enclosure, so the
+// returned value encloses the exact activation of the (exact) inputs given; for
+// double/real each cos, sin, product and sum rounds once to nearest.
+#include <cstdint>
+#include <span>
+#include <stdexcept>
+#include <vector>
+
+#include "ropecheck/numeric/number_concept.hpp"
+
+namespace ropecheck::rope {
+
+// Per chunk, q^(k)^T rho(t) k^(k) = a_k cos t + b_k sin t with
+// a_k = q0 k0 + q1 k1 (aligned part) and b_k = q1 k0 - q0 k1 (cross part).
+template <class T>
+struct ChunkCoefficients {
+    std::vector<T> aligned;
+    std::vector<T> cross;
+};
+
+namespace detail {
+inline void require_same_shape(std::size_t q, std::size_t k, std::size_t freqs) {
+    if (q != k || q != 2 * freqs)
+        throw std::invalid_argument("rope kernel: query, key and frequency sizes disagree");
+}
+}  // namespace detail
+
+template <numeric::KernelNumber T>
+ChunkCoefficients<T> chunk_coefficients(std::span<const T> q, std::span<const T> k) {
+    detail::require_same_shape(q.size(), k.size(), q.size() / 2);
+    ChunkCoefficients<T> c;
+    const std::size_t n = q.size() / 2;
+    c.aligned.reserve(n);
+    c.cross.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const T& q0 = q[2 * i];
+        const T& q1 = q[2 * i + 1];
+        const T& k0 = k[2 * i];
+        const T& k1 = k[2 * i + 1];
+        c.aligned.push_back(q0 * k0 + q1 * k1);
+        c.cross.push_back(q1 * k0 - q0 * k1);
+    }
+    return c;
+}
+
+// sum_k aligned_k cos(r g_k) + cross_k sin(r g_k); r is exact in T.
+template <numeric::KernelNumber T>
+T activation_from_coefficients(const ChunkCoefficients<T>& c, std::span<const T> freqs,
+                               std::int64_t r) {
+    using std::cos;
+    using std::sin;
+    detail::require_same_shape(2 * c.aligned.size(), 2 * c.cross.size(), freqs.size());
+    const T distance = numeric::number_traits<T>::from_integer(r);
+    T sum = numeric::number_traits<T>::from_integer(0);
+    for (std::size_t i = 0; i < freqs.size(); ++i) {
+        const T angle = distance * freqs[i];
+        sum = sum + (c.aligned[i] * cos(angle) + c.cross[i] * sin(angle));
+    }
+    return sum;
+}
+
+// a(r) = q^T R^r k.
+template <numeric::KernelNumber T>
+T activation(std::span<const T> q, std::span<const T> k, std::span<const T> freqs,
+             std::int64_t r) {
+    detail::require_same_shape(q.size(), k.size(), freqs.size());
+    return activation_from_coefficients(chunk_coefficients(q, k), freqs, r);
+}
+
+// R^position x: each chunk rotated by position * g_k.
+template <numeric::KernelNumber T>
+std::vector<T> rotate(std::span<const T> x, std::span<const T> freqs, std::int64_t position) {
+    using std::cos;
+    using std::sin;
+    detail::require_same_shape(x.size(), x.size(), freqs.size());
+    const T p = numeric::number_traits<T>::from_integer(position);
+    std::vector<T> out(x.size());
+    for (std::size_t i = 0; i < freqs.size(); ++i) {
+        const T angle = p * freqs[i];
+        const T c = cos(angle);
+        const T s = sin(angle);
+        out[2 * i] = c * x[2 * i] - s * x[2 * i + 1];
+        out[2 * i + 1] = s * x[2 * i] + c * x[2 * i + 1];
+    }
+    return out;
+}
+
+// q^T k: the NoPE activation, computed without any rotation.
+template <numeric::KernelNumber T>
+T dot(std::span<const T> a, std::span<const T> b) {
+    if (a.size() != b.size()) throw std::invalid_argument("dot: sizes disagree");
+    T sum = numeric::number_traits<T>::from_integer(0);
+    for (std::size_t i = 0; i < a.size(); ++i) sum = sum + a[i] * b[i];
+    return sum;
+}
+
+}  // namespace ropecheck::rope

@@ -1,0 +1,53 @@
+#include "ropecheck/numeric/exact_fraction.hpp"
+
+#include <cctype>
+
+#include "ropecheck/numeric/invalid_input.hpp"
+
+namespace ropecheck::numeric {
+
+ExactFraction ExactFraction::parse_decimal(const std::string& text, const std::string& what) {
+    auto fail = [&](const std::string& why) {
+        throw InvalidInput(what + " = \"" + text + "\": " + why);
+    };
+    if (text.empty()) fail("empty value");
+    std::int64_t whole = 0, frac = 0, scale = 1;
+    std::size_t i = 0;
+    int whole_digits = 0, frac_digits = 0;
+    for (; i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])); ++i, ++whole_digits) {
+        if (whole_digits >= 9) fail("too many digits");
+        whole = whole * 10 + (text[i] - '0');
+    }
+    if (i < text.size() && text[i] == '.') {
+        for (++i; i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])); ++i, ++frac_digits) {
+            if (frac_digits >= 15) fail("more than 15 fractional digits");
+            frac = frac * 10 + (text[i] - '0');
+            scale *= 10;
+        }
+    }
+    if (i != text.size() || whole_digits + frac_digits == 0)
+        fail("expected a non-negative decimal such as 0.75");
+    return {whole * scale + frac, scale};
+}
+
+std::int64_t ExactFraction::floor_times(std::int64_t n, std::int64_t m) const {
+    // numerator <= 1e9 * 1e15 would overflow with n; keep the product in 128 bits.
+    const __int128 product = static_cast<__int128>(numerator) * n;
+    const __int128 divisor = static_cast<__int128>(denominator) * m;
+    return static_cast<std::int64_t>(product / divisor);
+}
+
+std::string ExactFraction::str() const {
+    std::string out = std::to_string(numerator / denominator);
+    std::int64_t rest = numerator % denominator;
+    if (rest == 0) return out;
+    out += '.';
+    for (std::int64_t scale = denominator; rest != 0 && scale > 1; scale /= 10) {
+        rest *= 10;
+        out += static_cast<char>('0' + rest / denominator);
+        rest %= denominator;
+    }
+    return out;
+}
+
+}  // namespace ropecheck::numeric

@@ -1,0 +1,106 @@
+#include "ropecheck/rope/frequency_schedule.hpp"
+
+#include <regex>
+
+#include "ropecheck/numeric/invalid_input.hpp"
+
+namespace ropecheck::rope {
+
+std::string to_string(RotaryKind kind) {
+    switch (kind) {
+        case RotaryKind::rope: return "rope";
+        case RotaryKind::nope: return "nope";
+        case RotaryKind::p_rope: return "p-rope";
+        case RotaryKind::reversed_p_rope: return "reversed-p-rope";
+        case RotaryKind::neox_partial: return "neox-partial";
+    }
+    return "rope";
+}
+
+RotaryKind parse_rotary_kind(const std::string& name) {
+    for (RotaryKind k : {RotaryKind::rope, RotaryKind::nope, RotaryKind::p_rope,
+                         RotaryKind::reversed_p_rope, RotaryKind::neox_partial})
+        if (to_string(k) == name) return k;
+    throw InvalidInput("unknown rotary kind \"" + name +
+                       "\" (expected rope, nope, p-rope, reversed-p-rope or neox-partial)");
+}
+
+void validate_head_dim(int head_dim) {
+    if (head_dim < 2 || head_dim > 65536)
+        throw InvalidInput("head dimension d = " + std::to_string(head_dim) +
+                           " is out of range (2 <= d <= 65536)");
+    if (head_dim % 2 != 0)
+        throw InvalidInput("head dimension d = " + std::to_string(head_dim) +
+                           " is odd; RoPE rotates 2-D chunks, so d must be even");
+}
+
+void validate_theta(const std::string& theta) {
+    static const std::regex decimal(R"([0-9]+(\.[0-9]*)?([eE][+-]?[0-9]+)?|\.[0-9]+([eE][+-]?[0-9]+)?)");
+    if (!std::regex_match(theta, decimal))
+        throw InvalidInput("theta = \"" + theta + "\" is not a positive decimal number");
+    // Rounded toward -inf at high precision: a result above 1 proves theta > 1.
+    mpfr_t value;
+    mpfr_init2(value, 4096);
+    mpfr_set_str(value, theta.c_str(), 10, MPFR_RNDD);
+    const bool above_one = mpfr_cmp_ui(value, 1) > 0 && mpfr_number_p(value);
+    mpfr_clear(value);
+    if (!above_one)
+        throw InvalidInput("theta = " + theta +
+                           " must be greater than 1 (theta <= 1 gives no decreasing frequencies)");
+}
+
+FrequencySchedule::FrequencySchedule(RotaryKind kind, std::string theta, int head_dim,
+                                     numeric::ExactFraction p)
+    : kind_(kind), theta_(std::move(theta)), head_dim_(head_dim), p_(p) {
+    validate_head_dim(head_dim_);
+    validate_theta(theta_);
+    if (!p_.at_most_one())
+        throw InvalidInput("p = " + p_.str() + " is outside [0, 1]");
+    const int half = head_dim_ / 2;
+    chunks_.assign(static_cast<std::size_t>(half), ChunkFrequency{});
+    auto rope_chunk = [&](int k) {  // k is 1-based
+        return ChunkFrequency{true, 2 * (k - 1), head_dim_};
+    };
+    switch (kind_) {
+        case RotaryKind::rope:
+            for (int k = 1; k <= half; ++k) chunks_[k - 1] = rope_chunk(k);
+            break;
+        case RotaryKind::nope:
+            break;
+        case RotaryKind::p_rope: {
+            const auto m = static_cast<int>(p_.floor_times(head_dim_, 2));
+            for (int k = 1; k <= m; ++k) chunks_[k - 1] = rope_chunk(k);
+            break;
+        }
+        case RotaryKind::reversed_p_rope: {
+            const auto m = static_cast<int>(p_.floor_times(head_dim_, 2));
+            for (int k = half - m + 1; k <= half; ++k) chunks_[k - 1] = rope_chunk(k);
+            break;
+        }
+        case RotaryKind::neox_partial: {
+            const auto rotary_dim = static_cast<int>(p_.floor_times(head_dim_));
+            if (rotary_dim < 2 || rotary_dim % 2 != 0)
+                throw InvalidInput("neox partial rotary: rotary_dim = floor(p * d) = " +
+                                   std::to_string(rotary_dim) + " must be even and >= 2");
+            for (int k = 1; k <= rotary_dim / 2; ++k)
+                chunks_[k - 1] = ChunkFrequency{true, 2 * (k - 1), rotary_dim};
+            break;
+        }
+    }
+}
+
+int FrequencySchedule::rotated_pairs() const {
+    int n = 0;
+    for (const auto& c : chunks_) n += c.rotated ? 1 : 0;
+    return n;
+}
+
+std::string FrequencySchedule::describe() const {
+    std::string s = to_string(kind_);
+    if (kind_ != RotaryKind::rope && kind_ != RotaryKind::nope) s += "(p=" + p_.str() + ")";
+    s += " theta=" + theta_ + " d=" + std::to_string(head_dim_) + ": " +
+         std::to_string(rotated_pairs()) + " of " + std::to_string(pairs()) + " pairs rotate";
+    return s;
+}
+
+}  // namespace ropecheck::rope
