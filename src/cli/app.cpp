@@ -1,5 +1,64 @@
 #include "ropecheck/cli/app.hpp"
 
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "ropecheck/cli/commands.hpp"
+#include "ropecheck/numeric/invalid_input.hpp"
+
 namespace ropecheck::cli {
-int run_app(int, char**) { return exit_internal; }
+
+int run_app(int argc, char** argv) {
+    CLI::App app{"ropecheck: certified checks of the claims of \"Round and Round We Go! What makes Rotary "
+                 "Positional Encodings useful?\" (Barbero et al., ICLR 2025)"};
+    app.set_version_flag("--version", std::string("ropecheck ") + ROPECHECK_VERSION);
+    app.require_subcommand(1);
+
+    ListOptions list;
+    list.theorems = default_theorems_dir();
+    auto* list_cmd = app.add_subcommand("list", "List the claims: id, expected verdict, paper source, title");
+    list_cmd->add_option("--theorems", list.theorems, "Directory of claim specs (*.toml)");
+    list_cmd->add_option("--format", list.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+
+    RunOptions run;
+    run.theorems = default_theorems_dir();
+    std::string globs = "*";
+    unsigned precision = 0;
+    auto* run_cmd = app.add_subcommand("run", "Run the claims and their negative controls; write reports");
+    run_cmd->add_option("--profile", run.profile, "Parameter grid: ci or full")->check(CLI::IsMember({"ci", "full"}));
+    run_cmd->add_option("--claims", globs, "Comma-separated globs of claim ids, e.g. 'prop-3.*'");
+    run_cmd->add_option("--jobs,-j", run.jobs, "Threads (default: every core)")->check(CLI::Range(1, 1024));
+    run_cmd->add_option("--seed", run.seed, "Run seed; each instance derives its own from it");
+    auto* precision_opt =
+        run_cmd->add_option("--precision", precision, "Working precision in bits for every claim (>= 53)");
+    run_cmd->add_option("--report-dir", run.report_dir, "Where report.json, junit.xml and report.md go");
+    run_cmd->add_option("--theorems", run.theorems, "Directory of claim specs (*.toml)");
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        const int code = app.exit(e);
+        return code == 0 ? exit_ok : exit_bad_input;
+    }
+
+    try {
+        if (list_cmd->parsed()) return list_command(list, std::cout);
+        if (precision_opt->count() > 0) run.precision = precision;
+        run.claim_globs.clear();
+        for (std::size_t start = 0; start <= globs.size();) {
+            const std::size_t comma = std::min(globs.find(',', start), globs.size());
+            if (comma > start) run.claim_globs.push_back(globs.substr(start, comma - start));
+            start = comma + 1;
+        }
+        if (run.claim_globs.empty()) throw InvalidInput("--claims is empty");
+        return run_command(run, std::cout, std::cerr);
+    } catch (const InvalidInput& e) {
+        std::cerr << "ropecheck: error: " << e.what() << '\n';
+        return exit_bad_input;
+    } catch (const std::exception& e) {
+        std::cerr << "ropecheck: internal error: " << e.what() << '\n';
+        return exit_internal;
+    }
+}
+
 }  // namespace ropecheck::cli

@@ -1,0 +1,34 @@
+#pragma once
+// The subcommands behind `ropecheck`. Each returns an exit code (app.hpp) and
+// throws InvalidInput for bad input, which run_app turns into exit code 2.
+#include <cstdint>
+#include <filesystem>
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ropecheck::cli {
+
+// Where specs come from when --theorems is not given: ./theorems if present,
+// else the source tree's theorems/ this binary was built from.
+std::filesystem::path default_theorems_dir();
+
+struct ListOptions {
+    std::filesystem::path theorems;
+    std::string format = "text";  // text | json
+};
+int list_command(const ListOptions& options, std::ostream& out);
+
+struct RunOptions {
+    std::filesystem::path theorems;
+    std::filesystem::path report_dir = "reports";
+    std::string profile = "ci";
+    std::vector<std::string> claim_globs{"*"};
+    int jobs = 0;  // 0: every core
+    std::uint64_t seed = 1;
+    std::optional<unsigned> precision;
+};
+int run_command(const RunOptions& options, std::ostream& out, std::ostream& err);
+
+}  // namespace ropecheck::cli

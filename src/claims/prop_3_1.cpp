@@ -1,0 +1,156 @@
+// Proposition 3.1: for any non-zero query q and any distance r*, the key
+// k = R^(-r*) q makes a(r) = q^T R^r k = sum_k ||q^(k)||^2 cos((r - r*) g_k)
+// strictly largest at r = r*. Certified with MPFI over the window |r| <= N:
+// every a(r*) - a(r), r != r*, must have a positive lower bound.
+//
+// Sign convention (the paper's text and proof disagree): a(r) = q^T R^r k, and
+// the key is built with rho(g_k)^(-r*), so the maximum sits at +r*.
+// Negative control "shifted-key": build the key for r* + 1 but claim r*; the
+// check must find the distance that certainly beats r*.
+#include <cstdlib>
+#include <optional>
+
+#include "checks.hpp"
+#include "ropecheck/numeric/certainty.hpp"
+#include "ropecheck/numeric/decimal.hpp"
+#include "ropecheck/rope/kernel.hpp"
+#include "support/claim_support.hpp"
+
+namespace ropecheck::claims {
+namespace {
+
+using numeric::interval;
+using numeric::real;
+
+constexpr std::int64_t max_window = 1'000'000;
+
+class MaximalAtArbitraryDistanceCheck final : public core::Check {
+public:
+    std::string name() const override { return "prop-3.1"; }
+
+    std::vector<core::ParameterSpec> parameters() const override {
+        return {support::head_dim_parameter(),
+                support::theta_parameter(),
+                {"target_distance", core::ParameterKind::integer, "the distance r* where a(r) must peak"},
+                {"window", core::ParameterKind::integer, "N: every r with |r| <= N is compared"},
+                support::draw_parameter(),
+                support::control_parameter("none, shifted-key")};
+    }
+
+    void validate(const core::Parameters& p) const override {
+        support::rope_schedule(p);
+        const std::int64_t window = p.integer("window");
+        support::require_range("window", window, 1, max_window);
+        support::require_range("target_distance", p.integer("target_distance"), -window, window);
+        support::control_of(p, {"none", "shifted-key"});
+    }
+
+    core::InstanceResult run(const core::Instance& instance) const override {
+        const core::Parameters& p = instance.params;
+        const auto schedule = support::rope_schedule(p);
+        const std::int64_t target = p.integer("target_distance");
+        const std::int64_t window = p.integer("window");
+        const bool shifted = support::control_of(p, {"none", "shifted-key"}) == "shifted-key";
+        const std::int64_t built_for = shifted ? target + 1 : target;
+
+        core::CounterRng rng(instance.seed);
+        const std::vector<double> q_exact = support::gaussian_vector(rng, schedule.head_dim());
+        const auto q = support::convert<interval>(q_exact);
+        const auto freqs = schedule.frequencies<interval>();
+        const auto k = rope::rotate<interval>(q, freqs, -built_for);
+        const auto coeffs = rope::chunk_coefficients<interval>(q, k);
+        const interval at_target = rope::activation_from_coefficients<interval>(coeffs, freqs, target);
+
+        // The construction's own identity a(r*) = ||q||^2 when the key is built for r*.
+        const interval norm_squared = rope::dot<interval>(q, q);
+        const bool peak_value_consistent = shifted || numeric::overlaps(at_target, norm_squared);
+
+        std::optional<interval> smallest_gap;  // min over r of a(r*) - a(r), by lower bound
+        std::int64_t smallest_at = 0;
+        std::optional<interval> largest_excess;  // max over r of a(r) - a(r*), certainly > 0
+        std::int64_t excess_at = 0;
+        std::int64_t undecided = 0;
+        std::optional<std::int64_t> first_undecided;
+        for (std::int64_t r = -window; r <= window; ++r) {
+            if (r == target) continue;
+            const interval a = rope::activation_from_coefficients<interval>(coeffs, freqs, r);
+            const interval gap = at_target - a;
+            if (!smallest_gap || numeric::lower_bound(gap) < numeric::lower_bound(*smallest_gap)) {
+                smallest_gap = gap;
+                smallest_at = r;
+            }
+            switch (numeric::is_positive(gap)) {
+                case numeric::Certainty::certainly: break;
+                case numeric::Certainty::unknown:
+                    ++undecided;
+                    if (!first_undecided) first_undecided = r;
+                    break;
+                case numeric::Certainty::certainly_not: {
+                    const interval excess = a - at_target;
+                    if (numeric::certainly_positive(excess) &&
+                        (!largest_excess || numeric::lower_bound(excess) > numeric::lower_bound(*largest_excess))) {
+                        largest_excess = excess;
+                        excess_at = r;
+                    } else if (!numeric::certainly_positive(excess)) {
+                        ++undecided;  // a tie a(r) = a(r*) that intervals cannot separate
+                        if (!first_undecided) first_undecided = r;
+                    }
+                    break;
+                }
+            }
+        }
+
+        core::InstanceResult result;
+        result.evidence["q_norm_squared"] = numeric::decimal_enclosure(norm_squared);
+        result.evidence["a_at_target"] = numeric::decimal_enclosure(at_target);
+        result.evidence["key_built_for"] = built_for;
+        result.evidence["undecided_distances"] = undecided;
+        result.margin = core::Margin{numeric::decimal_lower(*smallest_gap), numeric::decimal_upper(*smallest_gap),
+                                     "r = " + std::to_string(smallest_at)};
+        if (!peak_value_consistent) {
+            result.verdict = core::Verdict::error;
+            result.message = "kernel inconsistency: a(r*) does not enclose ||q||^2";
+            return result;
+        }
+        if (largest_excess) {
+            const interval beaten = rope::activation_from_coefficients<interval>(coeffs, freqs, excess_at);
+            result.verdict = core::Verdict::refuted;
+            result.message = "a(" + std::to_string(excess_at) + ") certainly exceeds a(r* = " +
+                             std::to_string(target) + ") by at least " + numeric::decimal_lower(*largest_excess, 6);
+            core::Counterexample cx;
+            cx.kind = "a distance beats the claimed maximum";
+            cx.inputs = {{"head_dim", std::to_string(schedule.head_dim())},
+                         {"theta", schedule.theta()},
+                         {"target_distance r*", std::to_string(target)},
+                         {"key built for distance", std::to_string(built_for)},
+                         {"winning distance r", std::to_string(excess_at)}};
+            cx.claimed = "a(r*) > a(r) for every r != r* with |r| <= " + std::to_string(window);
+            cx.computed = "a(" + std::to_string(excess_at) + ") in " + numeric::decimal_enclosure(beaten) +
+                          " > a(" + std::to_string(target) + ") in " + numeric::decimal_enclosure(at_target);
+            cx.replay = support::replay_header(instance);
+            cx.replay["inputs"] = {{"q", support::exact_vector(q_exact)},
+                                   {"key_built_for", built_for},
+                                   {"target_distance", target},
+                                   {"winning_distance", excess_at}};
+            result.counterexample = std::move(cx);
+            return result;
+        }
+        if (undecided > 0) {
+            result.verdict = core::Verdict::inconclusive;
+            result.message = std::to_string(undecided) + " distances undecided at " +
+                             std::to_string(instance.precision_bits) + " bits (first r = " +
+                             std::to_string(*first_undecided) + "); raise --precision";
+            return result;
+        }
+        result.verdict = core::Verdict::certified;
+        result.message = "a(r*) - a(r) >= " + numeric::decimal_lower(*smallest_gap, 6) + " > 0 for all " +
+                         std::to_string(2 * window) + " competitors (closest at r = " + std::to_string(smallest_at) + ")";
+        return result;
+    }
+};
+
+}  // namespace
+
+std::unique_ptr<core::Check> make_prop_3_1_check() { return std::make_unique<MaximalAtArbitraryDistanceCheck>(); }
+
+}  // namespace ropecheck::claims

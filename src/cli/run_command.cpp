@@ -1,0 +1,76 @@
+#include <omp.h>
+
+#include <fstream>
+#include <ostream>
+
+#include "ropecheck/claims/builtin_checks.hpp"
+#include "ropecheck/cli/app.hpp"
+#include "ropecheck/cli/commands.hpp"
+#include "ropecheck/cli/console_output.hpp"
+#include "ropecheck/core/runner.hpp"
+#include "ropecheck/numeric/invalid_input.hpp"
+#include "ropecheck/report/report_writer.hpp"
+#include "ropecheck/spec/spec_loader.hpp"
+
+namespace ropecheck::cli {
+
+std::filesystem::path default_theorems_dir() {
+    if (std::filesystem::is_directory("theorems")) return "theorems";
+    return std::filesystem::path(ROPECHECK_SOURCE_DIR) / "theorems";
+}
+
+int run_command(const RunOptions& options, std::ostream& out, std::ostream& err) {
+    if (options.profile != "ci" && options.profile != "full")
+        throw InvalidInput("--profile " + options.profile + ": expected ci or full");
+    if (std::filesystem::exists(options.report_dir) && !std::filesystem::is_directory(options.report_dir))
+        throw InvalidInput("--report-dir " + options.report_dir.string() + " exists and is not a directory");
+
+    // The report directory must be writable before hours of checking go into it.
+    try {
+        std::filesystem::create_directories(options.report_dir);
+        const auto probe = options.report_dir / ".ropecheck-write-test";
+        if (!std::ofstream(probe)) throw std::runtime_error("cannot create a file there");
+        std::filesystem::remove(probe);
+    } catch (const std::exception& e) {
+        throw InvalidInput("--report-dir " + options.report_dir.string() + " is not writable: " + e.what());
+    }
+
+    // Everything is read and validated before anything runs or is written.
+    const auto all_specs = spec::load_claim_specs(options.theorems);
+    core::CheckRegistry registry;
+    claims::register_builtin_checks(registry);
+    std::vector<core::ClaimSpec> selected;
+    for (const auto& s : all_specs)
+        if (core::matches_any(s.id, options.claim_globs)) selected.push_back(s);
+    spec::validate_claim_specs(selected, registry);
+
+    core::RunParameters parameters;
+    parameters.profile = options.profile;
+    parameters.claim_globs = options.claim_globs;
+    parameters.seed = options.seed;
+    parameters.precision_override = options.precision;
+    const auto plan = core::plan_run(selected, registry, parameters);
+
+    const int jobs = options.jobs > 0 ? options.jobs : omp_get_num_procs();
+    std::size_t instances = 0;
+    for (const auto& p : plan) instances += p.instances.size();
+    out << "ropecheck " << ROPECHECK_VERSION << ": profile " << options.profile << ", seed " << options.seed << ", "
+        << plan.size() << " claims (with negative controls), " << instances << " instances, " << jobs
+        << " thread(s)\n";
+    auto run = core::run_plan(plan, parameters, jobs,
+                              [&](const core::ClaimOutcome& c, double seconds) { print_claim_line(out, c, seconds); });
+    run.tool_version = ROPECHECK_VERSION;
+    print_summary(out, run);
+
+    report::write_reports(run, options.report_dir);
+    out << "Reports: " << (options.report_dir / "report.json").string() << ", junit.xml, report.md\n";
+
+    for (const auto& c : run.claims)
+        if (c.actual == core::Verdict::error) {
+            err << "ropecheck: internal error in " << c.run_id << ": " << c.message << '\n';
+            return exit_internal;
+        }
+    return run.all_ok() ? exit_ok : exit_mismatch;
+}
+
+}  // namespace ropecheck::cli
