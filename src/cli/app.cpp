@@ -34,6 +34,11 @@ int run_app(int argc, char** argv) {
     run_cmd->add_option("--report-dir", run.report_dir, "Where report.json, junit.xml and report.md go");
     run_cmd->add_option("--theorems", run.theorems, "Directory of claim specs (*.toml)");
 
+    // CLI11 would only say "a subcommand is required"; name the word it got.
+    if (argc > 1 && argv[1][0] != '-' && std::string(argv[1]) != "list" && std::string(argv[1]) != "run") {
+        std::cerr << "ropecheck: error: unknown subcommand \"" << argv[1] << "\" (expected list or run)\n";
+        return exit_bad_input;
+    }
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -50,7 +50,10 @@ bool contains(const interval& x, const real& value) {
 
 interval enclose_decimal(const std::string& decimal) {
     interval x;
-    if (mpfi_set_str(x.backend().data(), decimal.c_str(), 10) != 0)
+    // mpfi_set_str also accepts "nan", "inf" and "[a,b]"; none is a decimal
+    // number, and a NaN enclosure would only turn every later check "unknown".
+    if (mpfi_set_str(x.backend().data(), decimal.c_str(), 10) != 0 ||
+        !mpfi_bounded_p(x.backend().data()) || decimal.find('[') != std::string::npos)
         throw std::invalid_argument("not a decimal number: \"" + decimal + "\"");
     return x;
 }

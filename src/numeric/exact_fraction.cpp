@@ -1,6 +1,7 @@
 #include "ropecheck/numeric/exact_fraction.hpp"
 
 #include <cctype>
+#include <numeric>
 
 #include "ropecheck/numeric/invalid_input.hpp"
 
@@ -27,6 +28,9 @@ ExactFraction ExactFraction::parse_decimal(const std::string& text, const std::s
     }
     if (i != text.size() || whole_digits + frac_digits == 0)
         fail("expected a non-negative decimal such as 0.75");
+    // whole * scale must fit in int64: 9 whole and 15 fractional digits each
+    // pass alone, but together (e.g. "10000.000000000000000") they overflow.
+    if (whole_digits + frac_digits > 18) fail("more than 18 digits in all");
     return {whole * scale + frac, scale};
 }
 
@@ -38,14 +42,24 @@ std::int64_t ExactFraction::floor_times(std::int64_t n, std::int64_t m) const {
 }
 
 std::string ExactFraction::str() const {
-    std::string out = std::to_string(numerator / denominator);
-    std::int64_t rest = numerator % denominator;
+    // In lowest terms the decimal expansion terminates iff the denominator has
+    // no prime factor but 2 and 5 (5/4 = "1.25"); otherwise print "n/d" (1/3).
+    const std::int64_t g = std::gcd(numerator, denominator);
+    const std::int64_t n = g == 0 ? numerator : numerator / g;
+    const std::int64_t d = g == 0 ? denominator : denominator / g;
+    if (n < 0 || d <= 0) return std::to_string(numerator) + "/" + std::to_string(denominator);
+    std::int64_t other = d;
+    while (other % 2 == 0) other /= 2;
+    while (other % 5 == 0) other /= 5;
+    if (other != 1) return std::to_string(n) + "/" + std::to_string(d);
+    std::string out = std::to_string(n / d);
+    __int128 rest = n % d;
     if (rest == 0) return out;
     out += '.';
-    for (std::int64_t scale = denominator; rest != 0 && scale > 1; scale /= 10) {
+    while (rest != 0) {
         rest *= 10;
-        out += static_cast<char>('0' + rest / denominator);
-        rest %= denominator;
+        out += static_cast<char>('0' + static_cast<int>(rest / d));
+        rest %= d;
     }
     return out;
 }

@@ -5,7 +5,11 @@
 namespace ropecheck::numeric {
 
 unsigned digits10_for_bits(unsigned bits) {
-    unsigned d10 = static_cast<unsigned>((static_cast<unsigned long>(bits) * 301ul + 999ul) / 1000ul);
+    // The least such count: start below it (digits10_2_2(d) <= d / 0.301 + 2)
+    // and count up. The old start, ceil(0.301 bits), often overshot, so that
+    // PrecisionGuard(current_precision_bits()) raised the precision (128 -> 131 -> 134 bits).
+    unsigned d10 = bits > 10 ? static_cast<unsigned>((static_cast<unsigned long>(bits) - 10ul) * 301ul / 1000ul) : 0u;
+    if (d10 == 0) d10 = 1;
     while (boost::multiprecision::detail::digits10_2_2(d10) < bits) ++d10;
     return d10;
 }

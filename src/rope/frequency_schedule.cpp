@@ -54,7 +54,8 @@ FrequencySchedule::FrequencySchedule(RotaryKind kind, std::string theta, int hea
     : kind_(kind), theta_(std::move(theta)), head_dim_(head_dim), p_(p) {
     validate_head_dim(head_dim_);
     validate_theta(theta_);
-    if (!p_.at_most_one())
+    // A negative p (or denominator) would pass at_most_one() and silently act as NoPE.
+    if (p_.numerator < 0 || p_.denominator <= 0 || !p_.at_most_one())
         throw InvalidInput("p = " + p_.str() + " is outside [0, 1]");
     const int half = head_dim_ / 2;
     chunks_.assign(static_cast<std::size_t>(half), ChunkFrequency{});

@@ -1,0 +1,21 @@
+#pragma once
+// report.json: the machine-readable record of a run (schema in reports/README.md).
+// Everything outside the optional "timing" object is a function of the run's
+// decisions alone, so two runs with the same seed compare byte for byte.
+#include <string>
+
+#include "ropecheck/core/run_result.hpp"
+
+namespace ropecheck::report {
+
+// Bumped whenever a key is renamed, removed or changes meaning; adding a key
+// at the end of an object does not bump it.
+inline constexpr int report_schema_version = 1;
+
+core::json report_json(const core::RunResult& run, bool include_timing = true);
+
+// Indented by 2, ending in a newline. Invalid UTF-8 in any string is replaced
+// by U+FFFD rather than failing the whole report.
+std::string report_json_text(const core::RunResult& run, bool include_timing = true);
+
+}  // namespace ropecheck::report

@@ -1,0 +1,31 @@
+#pragma once
+// Reads theorems/*.toml into claim specs. The loader checks the format (keys,
+// types, ranges); validate_claim_specs checks the parameters against the
+// registered checks, so a bad spec fails before anything runs.
+#include <filesystem>
+#include <vector>
+
+#include "ropecheck/core/check_registry.hpp"
+#include "ropecheck/core/claim_spec.hpp"
+
+namespace ropecheck::spec {
+
+// Reads one claim spec; throws InvalidInput whose message names the file, the
+// key and the reason, e.g. `theorems/prop-3.1.toml: key "precision": 40 bits is
+// below the minimum of 53 (precision too low to decide)`.
+core::ClaimSpec load_claim_spec(const std::filesystem::path& file);
+
+// Every *.toml file in dir (non-recursive), sorted by id. Throws InvalidInput if
+// the dir is missing or unreadable, holds no .toml file, or two specs share an id.
+std::vector<core::ClaimSpec> load_claim_specs(const std::filesystem::path& dir);
+
+// Throws InvalidInput naming both files when two specs share an id. Within one
+// directory the id-equals-stem rule already prevents this; specs gathered from
+// several directories are where it bites.
+void require_unique_ids(const std::vector<core::ClaimSpec>& specs);
+
+// For every spec, both profiles ("ci" and "full") and both variants, expands the
+// grid and checks each point with core::plan_run; lets its InvalidInput through.
+void validate_claim_specs(const std::vector<core::ClaimSpec>& specs, const core::CheckRegistry& registry);
+
+}  // namespace ropecheck::spec

@@ -1,0 +1,190 @@
+// The command line as a user meets it: exit codes, messages, determinism of the
+// report across thread counts, and that bad input leaves reports untouched.
+#include <sys/wait.h>
+
+#include <boost/test/unit_test.hpp>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Outcome {
+    int code;
+    std::string output;
+};
+
+Outcome ropecheck(const std::string& arguments) {
+    const std::string command = std::string(ROPECHECK_BINARY) + " " + arguments + " 2>&1";
+    FILE* pipe = popen(command.c_str(), "r");
+    BOOST_REQUIRE(pipe != nullptr);
+    std::string output;
+    char buffer[4096];
+    while (std::fgets(buffer, sizeof buffer, pipe)) output += buffer;
+    const int status = pclose(pipe);
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
+}
+
+std::string read(const fs::path& p) {
+    std::ifstream in(p);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+const fs::path source_theorems = fs::path(ROPECHECK_SOURCE_DIR) / "theorems";
+
+// A scratch directory holding a copy of one real spec, edited by `edit`.
+struct ScratchTheorems {
+    fs::path dir;
+    ScratchTheorems(const std::string& id, const std::string& find, const std::string& replace) {
+        dir = fs::temp_directory_path() / ("ropecheck-cli-" + std::to_string(::getpid()) + "-" + id +
+                                           std::to_string(std::hash<std::string>{}(find + replace)));
+        fs::remove_all(dir);
+        fs::create_directories(dir);
+        std::string text = read(source_theorems / (id + ".toml"));
+        if (!find.empty()) {
+            const auto at = text.find(find);
+            BOOST_REQUIRE_MESSAGE(at != std::string::npos, "fixture text not found: " << find);
+            text.replace(at, find.size(), replace);
+        }
+        std::ofstream(dir / (id + ".toml")) << text;
+    }
+    ~ScratchTheorems() { fs::remove_all(dir); }
+    std::string arg() const { return "--theorems " + dir.string(); }
+};
+
+fs::path fresh_dir(const std::string& name) {
+    const auto d = fs::temp_directory_path() / ("ropecheck-cli-" + std::to_string(::getpid()) + "-" + name);
+    fs::remove_all(d);
+    return d;
+}
+
+std::string without_timing(const fs::path& report) {
+    auto j = nlohmann::ordered_json::parse(read(report));
+    j.erase("timing");
+    return j.dump();
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(cli)
+
+BOOST_AUTO_TEST_CASE(list_names_every_claim) {
+    const auto text = ropecheck("list --theorems " + source_theorems.string());
+    BOOST_TEST(text.code == 0);
+    BOOST_TEST(text.output.find("prop-3.1") != std::string::npos);
+    BOOST_TEST(text.output.find("Section 3, Proposition 3.1") != std::string::npos);
+    const auto json = ropecheck("list --format json --theorems " + source_theorems.string());
+    BOOST_TEST(json.code == 0);
+    const auto parsed = nlohmann::json::parse(json.output);
+    BOOST_TEST(parsed.size() >= 3u);
+    for (const auto& c : parsed) {
+        BOOST_TEST(c.contains("id"));
+        BOOST_TEST(c["negative"]["expected"] == "refuted");
+    }
+}
+
+BOOST_AUTO_TEST_CASE(report_is_identical_for_one_and_two_threads) {
+    const auto one = fresh_dir("jobs1"), two = fresh_dir("jobs2");
+    const std::string common = "run --claims 'prop-3.2,prope-*' --seed 7 --theorems " + source_theorems.string();
+    const auto a = ropecheck(common + " --jobs 1 --report-dir " + one.string());
+    const auto b = ropecheck(common + " --jobs 2 --report-dir " + two.string());
+    BOOST_TEST(a.code == 0);
+    BOOST_TEST(b.code == 0);
+    BOOST_TEST(without_timing(one / "report.json") == without_timing(two / "report.json"));
+    BOOST_TEST(read(one / "report.json") != read(two / "report.json"));  // the timing section differs
+    for (const char* f : {"report.json", "junit.xml", "report.md"}) BOOST_TEST(fs::exists(one / f));
+    const auto other_seed = fresh_dir("seed8");
+    ropecheck("run --claims prop-3.2 --seed 8 --jobs 1 --theorems " + source_theorems.string() + " --report-dir " +
+              other_seed.string());
+    BOOST_TEST(without_timing(other_seed / "report.json") != without_timing(one / "report.json"));
+    fs::remove_all(one);
+    fs::remove_all(two);
+    fs::remove_all(other_seed);
+}
+
+BOOST_AUTO_TEST_CASE(a_claim_that_misses_its_expectation_exits_1) {
+    // The negative control no longer perturbs anything, so it is certified, not refuted.
+    ScratchTheorems t("prope-identities", "control = \"neox-equals-prope\"", "control = \"none\"");
+    const auto dir = fresh_dir("mismatch");
+    const auto r = ropecheck("run --claims prope-identities --jobs 2 " + t.arg() + " --report-dir " + dir.string());
+    BOOST_TEST(r.code == 1);
+    BOOST_TEST(r.output.find("MISMATCH") != std::string::npos);
+    const auto report = nlohmann::json::parse(read(dir / "report.json"));
+    BOOST_TEST(report["summary"]["all_ok"] == false);
+    BOOST_TEST(read(dir / "junit.xml").find("<failure") != std::string::npos);
+    fs::remove_all(dir);
+}
+
+struct BadInput {
+    std::string id, find, replace, message;
+};
+
+BOOST_AUTO_TEST_CASE(bad_specs_exit_2_naming_the_problem_and_leave_reports_alone) {
+    const std::vector<BadInput> cases{
+        {"prope-identities", "head_dim = [8, 64, 256]", "head_dim = [8, 7]", "odd"},
+        {"prope-identities", "theta = [\"10000\", \"500000\"]\np = ", "theta = [\"1\"]\np = ", "greater than 1"},
+        {"prope-identities", "p = [\"0\", \"0.25\"", "p = [\"1.5\", \"0.25\"", "outside [0, 1]"},
+        {"prope-identities", "window = 32", "window = 32\nwidth = 3", "width"},
+        {"prope-identities", "precision = 128", "precision = 40", "precision"},
+        {"prope-identities", "title = ", "titel = ", "titel"},
+        {"prop-3.2", "max_distance = 5000\ndistance_step = 100", "max_distance = -5\ndistance_step = 100", "max_distance"},
+        {"prop-3.1", "window = 400", "window = -400", "window"},
+    };
+    const auto reports = fresh_dir("untouched");
+    fs::create_directories(reports);
+    std::ofstream(reports / "report.json") << "previous report\n";
+    for (const auto& c : cases) {
+        ScratchTheorems t(c.id, c.find, c.replace);
+        const auto r = ropecheck("run " + t.arg() + " --report-dir " + reports.string());
+        BOOST_TEST_CONTEXT(c.replace) {
+            BOOST_TEST(r.code == 2);
+            BOOST_TEST(r.output.find(c.message) != std::string::npos, r.output);
+            BOOST_TEST(r.output.find(c.id + ".toml") != std::string::npos, r.output);
+        }
+    }
+    BOOST_TEST(read(reports / "report.json") == "previous report\n");
+    std::size_t files = 0;
+    for ([[maybe_unused]] const auto& e : fs::directory_iterator(reports)) ++files;
+    BOOST_TEST(files == 1u);
+    fs::remove_all(reports);
+}
+
+BOOST_AUTO_TEST_CASE(bad_arguments_exit_2) {
+    const std::string specs = " --theorems " + source_theorems.string();
+    const std::vector<std::pair<std::string, std::string>> cases{
+        {"run --precision 40" + specs, "precision"},
+        {"run --profile nightly" + specs, "nightly"},
+        {"run --claims 'no-such-*'" + specs, "selects no claim"},
+        {"run --jobs 0" + specs, "jobs"},
+        {"run --theorems /nonexistent/dir", "/nonexistent/dir"},
+        {"list --format yaml" + specs, "yaml"},
+        {"frobnicate", "frobnicate"},
+        {"", "subcommand"},
+    };
+    for (const auto& [args, message] : cases) {
+        const auto r = ropecheck(args);
+        BOOST_TEST_CONTEXT(args) {
+            BOOST_TEST(r.code == 2);
+            BOOST_TEST(r.output.find(message) != std::string::npos, r.output);
+        }
+    }
+    // An unreadable spec: a file name that is a dangling link.
+    const auto dir = fresh_dir("dangling");
+    fs::create_directories(dir);
+    fs::create_symlink(dir / "missing-target", dir / "ghost.toml");
+    const auto r = ropecheck("list --theorems " + dir.string());
+    BOOST_TEST(r.code == 2);
+    BOOST_TEST(r.output.find("ghost.toml") != std::string::npos, r.output);
+    fs::remove_all(dir);
+    BOOST_TEST(ropecheck("--help").code == 0);
+    BOOST_TEST(ropecheck("run --help").code == 0);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
