@@ -9,5 +9,14 @@ namespace ropecheck::claims {
 std::unique_ptr<core::Check> make_prop_3_1_check();
 std::unique_ptr<core::Check> make_prop_3_2_check();
 std::unique_ptr<core::Check> make_prope_identities_check();
+std::unique_ptr<core::Check> make_su_decay_bound_check();
+std::unique_ptr<core::Check> make_fig_2_check();
+std::unique_ptr<core::Check> make_prop_5_2_check();
+std::unique_ptr<core::Check> make_thm_5_3_check();
+std::unique_ptr<core::Check> make_lemma_a_1_check();
+std::unique_ptr<core::Check> make_lemma_a_2_check();
+std::unique_ptr<core::Check> make_thm_6_1_check();
+std::unique_ptr<core::Check> make_table_1_check();
+std::unique_ptr<core::Check> make_paper_numbers_check();
 
 }  // namespace ropecheck::claims
