@@ -14,6 +14,7 @@
 #include "ropecheck/numeric/certainty.hpp"
 #include "ropecheck/numeric/decimal.hpp"
 #include "ropecheck/rope/kernel.hpp"
+#include "ropecheck/sweep/sweep.hpp"
 #include "support/claim_support.hpp"
 
 namespace ropecheck::claims {
@@ -23,6 +24,13 @@ using numeric::interval;
 using numeric::real;
 
 constexpr std::int64_t max_window = 1'000'000;
+
+std::vector<interval> negate(const std::vector<interval>& v) {
+    std::vector<interval> out;
+    out.reserve(v.size());
+    for (const interval& x : v) out.push_back(-x);
+    return out;
+}
 
 class MaximalAtArbitraryDistanceCheck final : public core::Check {
 public:
@@ -65,86 +73,63 @@ public:
         const interval norm_squared = rope::dot<interval>(q, q);
         const bool peak_value_consistent = shifted || numeric::overlaps(at_target, norm_squared);
 
-        std::optional<interval> smallest_gap;  // min over r of a(r*) - a(r), by lower bound
-        std::int64_t smallest_at = 0;
-        std::optional<interval> largest_excess;  // max over r of a(r) - a(r*), certainly > 0
-        std::int64_t excess_at = 0;
-        std::int64_t undecided = 0;
-        std::optional<std::int64_t> first_undecided;
-        for (std::int64_t r = -window; r <= window; ++r) {
-            if (r == target) continue;
-            const interval a = rope::activation_from_coefficients<interval>(coeffs, freqs, r);
-            const interval gap = at_target - a;
-            if (!smallest_gap || numeric::lower_bound(gap) < numeric::lower_bound(*smallest_gap)) {
-                smallest_gap = gap;
-                smallest_at = r;
-            }
-            switch (numeric::is_positive(gap)) {
-                case numeric::Certainty::certainly: break;
-                case numeric::Certainty::unknown:
-                    ++undecided;
-                    if (!first_undecided) first_undecided = r;
-                    break;
-                case numeric::Certainty::certainly_not: {
-                    const interval excess = a - at_target;
-                    if (numeric::certainly_positive(excess) &&
-                        (!largest_excess || numeric::lower_bound(excess) > numeric::lower_bound(*largest_excess))) {
-                        largest_excess = excess;
-                        excess_at = r;
-                    } else if (!numeric::certainly_positive(excess)) {
-                        ++undecided;  // a tie a(r) = a(r*) that intervals cannot separate
-                        if (!first_undecided) first_undecided = r;
-                    }
-                    break;
-                }
-            }
+        // max over the window of a(r), r != r*, by the certified sweep (the
+        // minimum of -a(r) on each side of r*).
+        const auto negated = sweep::CosineSeries{freqs, negate(coeffs.aligned), negate(coeffs.cross)};
+        std::optional<sweep::MinimumResult> best;
+        for (const auto& [from, to] : {std::pair{-window, target - 1}, std::pair{target + 1, window}}) {
+            if (from > to) continue;
+            auto side = sweep::minimum_of(negated, from, to);
+            if (!best || numeric::lower_bound(side.minimum) < numeric::lower_bound(best->minimum)) best = std::move(side);
         }
-
+        const interval largest_other = -best->minimum;  // encloses max_{r != r*} a(r)
+        const std::int64_t closest = best->argmin;
+        const interval gap = at_target - largest_other;
         core::InstanceResult result;
         result.evidence["q_norm_squared"] = numeric::decimal_enclosure(norm_squared);
         result.evidence["a_at_target"] = numeric::decimal_enclosure(at_target);
         result.evidence["key_built_for"] = built_for;
-        result.evidence["undecided_distances"] = undecided;
-        result.margin = core::Margin{numeric::decimal_lower(*smallest_gap), numeric::decimal_upper(*smallest_gap),
-                                     "r = " + std::to_string(smallest_at)};
+        result.evidence["distances_escalated_to_mpfi"] = best->stats.escalated;
+        result.margin = core::Margin{numeric::decimal_lower(gap), numeric::decimal_upper(gap),
+                                     "r = " + std::to_string(closest)};
         if (!peak_value_consistent) {
             result.verdict = core::Verdict::error;
             result.message = "kernel inconsistency: a(r*) does not enclose ||q||^2";
             return result;
         }
-        if (largest_excess) {
-            const interval beaten = rope::activation_from_coefficients<interval>(coeffs, freqs, excess_at);
+        if (numeric::certainly_negative(gap)) {
+            const interval beaten = rope::activation_from_coefficients<interval>(coeffs, freqs, closest);
             result.verdict = core::Verdict::refuted;
-            result.message = "a(" + std::to_string(excess_at) + ") certainly exceeds a(r* = " +
-                             std::to_string(target) + ") by at least " + numeric::decimal_lower(*largest_excess, 6);
+            result.message = "a(" + std::to_string(closest) + ") certainly exceeds a(r* = " + std::to_string(target) +
+                             ") by at least " + numeric::decimal_lower(-gap, 6);
             core::Counterexample cx;
             cx.kind = "a distance beats the claimed maximum";
             cx.inputs = {{"head_dim", std::to_string(schedule.head_dim())},
                          {"theta", schedule.theta()},
                          {"target_distance r*", std::to_string(target)},
                          {"key built for distance", std::to_string(built_for)},
-                         {"winning distance r", std::to_string(excess_at)}};
+                         {"winning distance r", std::to_string(closest)}};
             cx.claimed = "a(r*) > a(r) for every r != r* with |r| <= " + std::to_string(window);
-            cx.computed = "a(" + std::to_string(excess_at) + ") in " + numeric::decimal_enclosure(beaten) +
-                          " > a(" + std::to_string(target) + ") in " + numeric::decimal_enclosure(at_target);
+            cx.computed = "a(" + std::to_string(closest) + ") in " + numeric::decimal_enclosure(beaten) + " > a(" +
+                          std::to_string(target) + ") in " + numeric::decimal_enclosure(at_target);
             cx.replay = support::replay_header(instance);
             cx.replay["inputs"] = {{"q", support::exact_vector(q_exact)},
                                    {"key_built_for", built_for},
                                    {"target_distance", target},
-                                   {"winning_distance", excess_at}};
+                                   {"winning_distance", closest}};
             result.counterexample = std::move(cx);
             return result;
         }
-        if (undecided > 0) {
+        if (!numeric::certainly_positive(gap)) {
             result.verdict = core::Verdict::inconclusive;
-            result.message = std::to_string(undecided) + " distances undecided at " +
-                             std::to_string(instance.precision_bits) + " bits (first r = " +
-                             std::to_string(*first_undecided) + "); raise --precision";
+            result.message = "a(r*) and max_{r != r*} a(r) (at r = " + std::to_string(closest) +
+                             ") cannot be separated at " + std::to_string(instance.precision_bits) +
+                             " bits; raise --precision";
             return result;
         }
         result.verdict = core::Verdict::certified;
-        result.message = "a(r*) - a(r) >= " + numeric::decimal_lower(*smallest_gap, 6) + " > 0 for all " +
-                         std::to_string(2 * window) + " competitors (closest at r = " + std::to_string(smallest_at) + ")";
+        result.message = "a(r*) - a(r) >= " + numeric::decimal_lower(gap, 6) + " > 0 for all " +
+                         std::to_string(2 * window) + " competitors (closest at r = " + std::to_string(closest) + ")";
         return result;
     }
 };

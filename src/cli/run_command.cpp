@@ -9,6 +9,7 @@
 #include "ropecheck/cli/console_output.hpp"
 #include "ropecheck/core/runner.hpp"
 #include "ropecheck/numeric/invalid_input.hpp"
+#include "ropecheck/report/atomic_file.hpp"
 #include "ropecheck/report/report_writer.hpp"
 #include "ropecheck/spec/spec_loader.hpp"
 
@@ -17,6 +18,13 @@ namespace ropecheck::cli {
 std::filesystem::path default_theorems_dir() {
     if (std::filesystem::is_directory("theorems")) return "theorems";
     return std::filesystem::path(ROPECHECK_SOURCE_DIR) / "theorems";
+}
+
+std::filesystem::path replay_file_for(const std::filesystem::path& report_dir, const std::string& run_id) {
+    std::string name = run_id;
+    for (char& c : name)
+        if (c == '/') c = '_';
+    return report_dir / "replays" / (name + ".json");
 }
 
 int run_command(const RunOptions& options, std::ostream& out, std::ostream& err) {
@@ -64,6 +72,15 @@ int run_command(const RunOptions& options, std::ostream& out, std::ostream& err)
 
     report::write_reports(run, options.report_dir);
     out << "Reports: " << (options.report_dir / "report.json").string() << ", junit.xml, report.md\n";
+    // One replay record per counterexample, so `ropecheck replay FILE` can re-check it.
+    std::size_t replays = 0;
+    for (const auto& c : run.claims) {
+        if (!c.counterexample || c.counterexample->replay.empty()) continue;
+        const auto file = replay_file_for(options.report_dir, c.run_id);
+        std::filesystem::create_directories(file.parent_path());
+        report::write_file_atomically(file, c.counterexample->replay.dump(2) + "\n");
+        if (replays++ == 0) out << "Replay records in " << file.parent_path().string() << "/, e.g. ropecheck replay " << file.string() << '\n';
+    }
 
     for (const auto& c : run.claims)
         if (c.actual == core::Verdict::error) {

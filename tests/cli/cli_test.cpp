@@ -135,7 +135,7 @@ BOOST_AUTO_TEST_CASE(bad_specs_exit_2_naming_the_problem_and_leave_reports_alone
         {"prope-identities", "precision = 128", "precision = 40", "precision"},
         {"prope-identities", "title = ", "titel = ", "titel"},
         {"prop-3.2", "max_distance = 5000\ndistance_step = 100", "max_distance = -5\ndistance_step = 100", "max_distance"},
-        {"prop-3.1", "window = 400", "window = -400", "window"},
+        {"prop-3.1", "window = 20000", "window = -20000", "window"},
     };
     const auto reports = fresh_dir("untouched");
     fs::create_directories(reports);

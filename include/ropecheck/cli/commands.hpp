@@ -31,4 +31,18 @@ struct RunOptions {
 };
 int run_command(const RunOptions& options, std::ostream& out, std::ostream& err);
 
+// Re-checks a replay record written by `run` (reports/replays/*.json) or by a
+// probe (--replay-file): re-runs that one instance, by default at the record's
+// precision, or at --precision (e.g. higher, for an independent confirmation).
+// Exit 0 when the counterexample (or probe answer) still stands, 1 when not.
+struct ReplayOptions {
+    std::filesystem::path file;
+    std::filesystem::path theorems;
+    std::optional<unsigned> precision;
+};
+int replay_command(const ReplayOptions& options, std::ostream& out);
+
+// Where `run` writes the replay record of a claim's counterexample.
+std::filesystem::path replay_file_for(const std::filesystem::path& report_dir, const std::string& run_id);
+
 }  // namespace ropecheck::cli
