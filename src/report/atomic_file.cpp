@@ -43,8 +43,10 @@ int fsync_retrying(int fd) {
 }  // namespace
 
 fs::path temporary_path_for(const fs::path& target) {
-    return target.parent_path() /
-           ("." + target.filename().string() + ".tmp." + std::to_string(::getpid()));
+    // Built by append: GCC 12 warns falsely (-Wrestrict) on "." + std::string.
+    std::string name(1, '.');
+    name.append(target.filename().string()).append(".tmp.").append(std::to_string(::getpid()));
+    return target.parent_path() / name;
 }
 
 void write_temporary(const fs::path& temporary, const std::string& content) {

@@ -90,6 +90,20 @@ FrequencySchedule::FrequencySchedule(RotaryKind kind, std::string theta, int hea
     }
 }
 
+int FrequencySchedule::rotary_width() const {
+    for (const auto& c : chunks_)
+        if (c.rotated) return c.exponent_denominator;
+    return head_dim_;
+}
+
+FrequencySchedule FrequencySchedule::with_scaling(Scaling scaling) const {
+    scaling.validate(rotary_width() / 2);
+    FrequencySchedule out = *this;
+    out.plan_ = plan_scaling(scaling, rotary_width(), theta_);
+    out.scaling_ = std::move(scaling);
+    return out;
+}
+
 int FrequencySchedule::rotated_pairs() const {
     int n = 0;
     for (const auto& c : chunks_) n += c.rotated ? 1 : 0;
@@ -101,6 +115,7 @@ std::string FrequencySchedule::describe() const {
     if (kind_ != RotaryKind::rope && kind_ != RotaryKind::nope) s += "(p=" + p_.str() + ")";
     s += " theta=" + theta_ + " d=" + std::to_string(head_dim_) + ": " +
          std::to_string(rotated_pairs()) + " of " + std::to_string(pairs()) + " pairs rotate";
+    if (scaling_.type != ScalingType::none) s += "; scaling " + scaling_.describe();
     return s;
 }
 

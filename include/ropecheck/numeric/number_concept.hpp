@@ -24,6 +24,7 @@ struct number_traits<double> {
     // A point value that may be subtracted from every logit without changing
     // the softmax; for enclosures it is a point, so no width is added.
     static double shift_point(const double& x) { return x; }
+    static double pi() { return 3.141592653589793; }
     static bool point_less(const double& a, const double& b) { return a < b; }
 };
 
@@ -33,6 +34,11 @@ struct number_traits<real> {
     static real from_decimal(const std::string& s) { return real(s); }
     static real from_integer(std::int64_t v) { return real(static_cast<long long>(v)); }
     static real shift_point(const real& x) { return x; }
+    static real pi() {
+        real x;
+        mpfr_const_pi(x.backend().data(), MPFR_RNDN);
+        return x;
+    }
     static bool point_less(const real& a, const real& b) { return a < b; }
 };
 
@@ -42,6 +48,11 @@ struct number_traits<interval> {
     static interval from_decimal(const std::string& s) { return enclose_decimal(s); }
     static interval from_integer(std::int64_t v) { return interval(static_cast<long long>(v)); }
     static interval shift_point(const interval& x) { return interval(upper_bound(x)); }
+    static interval pi() {
+        interval x;
+        mpfi_const_pi(x.backend().data());
+        return x;
+    }
     // Compares two points made by shift_point through their endpoints, never
     // through interval operator< (which aborts on overlap).
     static bool point_less(const interval& a, const interval& b) {

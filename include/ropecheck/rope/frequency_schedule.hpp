@@ -19,6 +19,8 @@
 
 #include "ropecheck/numeric/exact_fraction.hpp"
 #include "ropecheck/numeric/number_concept.hpp"
+#include "ropecheck/rope/scaling.hpp"
+#include "ropecheck/rope/scaling_apply.hpp"
 
 namespace ropecheck::rope {
 
@@ -55,6 +57,19 @@ public:
     const std::vector<ChunkFrequency>& chunks() const { return chunks_; }
     std::string describe() const;
 
+    // A copy with a context-extension schedule applied to the rotated pairs (of
+    // the rotated width). Validates the scaling (InvalidInput naming the
+    // parameter) and decides its discrete branches now, with MPFI.
+    FrequencySchedule with_scaling(Scaling scaling) const;
+    const Scaling& scaling() const { return scaling_; }
+    // The rotated width D: the exponent denominator of the rotated pairs.
+    int rotary_width() const;
+
+    template <numeric::KernelNumber T>
+    T attention_factor() const {
+        return rope::attention_factor<T>(scaling_, plan_);
+    }
+
     // g_1..g_{d/2} in T. One definition for every number type:
     // g = exp(-(n/D) log theta); for intervals a rigorous enclosure.
     template <numeric::KernelNumber T>
@@ -63,6 +78,7 @@ public:
         using std::log;
         using traits = numeric::number_traits<T>;
         const T log_theta = log(traits::from_decimal(theta_));
+        if (scaling_.type != ScalingType::none) return scaled_frequencies<T>(log_theta);
         std::vector<T> out;
         out.reserve(chunks_.size());
         for (const ChunkFrequency& c : chunks_) {
@@ -78,11 +94,30 @@ public:
     }
 
 private:
+    // The whole spectrum of the rotated width, scaled, then picked per chunk.
+    template <numeric::KernelNumber T>
+    std::vector<T> scaled_frequencies(const T& log_theta) const {
+        using std::exp;
+        using traits = numeric::number_traits<T>;
+        const int width = rotary_width();
+        std::vector<T> spectrum;
+        for (int j = 0; j < width / 2; ++j)
+            spectrum.push_back(exp(-(traits::from_integer(2 * j) / traits::from_integer(width)) * log_theta));
+        spectrum = apply_scaling<T>(scaling_, plan_, std::move(spectrum), width, theta_);
+        std::vector<T> out;
+        for (const ChunkFrequency& c : chunks_)
+            out.push_back(c.rotated ? spectrum[static_cast<std::size_t>(c.exponent_numerator / 2)]
+                                    : traits::from_integer(0));
+        return out;
+    }
+
     RotaryKind kind_;
     std::string theta_;
     int head_dim_;
     numeric::ExactFraction p_;
     std::vector<ChunkFrequency> chunks_;
+    Scaling scaling_;
+    ScalingPlan plan_;
 };
 
 // Validates a head dimension on its own (even, 2 <= d <= 65536).
