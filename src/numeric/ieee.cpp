@@ -67,6 +67,7 @@ real ieee_apply(IeeeFormat format, IeeeOp op, const real& a, const real& b) {
             case IeeeOp::sub: ternary = mpfr_sub(r, x, y, MPFR_RNDN); break;
             case IeeeOp::mul: ternary = mpfr_mul(r, x, y, MPFR_RNDN); break;
             case IeeeOp::div: ternary = mpfr_div(r, x, y, MPFR_RNDN); break;
+            case IeeeOp::pow: ternary = mpfr_pow(r, x, y, MPFR_RNDN); break;
             case IeeeOp::cos: ternary = mpfr_cos(r, x, MPFR_RNDN); break;
             case IeeeOp::sin: ternary = mpfr_sin(r, x, MPFR_RNDN); break;
             case IeeeOp::exp: ternary = mpfr_exp(r, x, MPFR_RNDN); break;

@@ -34,7 +34,7 @@ std::string to_string(IeeeFormat format);
 real round_to_format(const real& x, IeeeFormat format);
 
 namespace detail {
-enum class IeeeOp { add, sub, mul, div, cos, sin, exp, log, sqrt, neg };
+enum class IeeeOp { add, sub, mul, div, pow, cos, sin, exp, log, sqrt, neg };
 // a (op) b rounded to the format; b is ignored by unary operations.
 real ieee_apply(IeeeFormat format, IeeeOp op, const real& a, const real& b);
 }  // namespace detail
@@ -62,6 +62,7 @@ public:
     friend Ieee exp(const Ieee& a) { return make(detail::IeeeOp::exp, a, a); }
     friend Ieee log(const Ieee& a) { return make(detail::IeeeOp::log, a, a); }
     friend Ieee sqrt(const Ieee& a) { return make(detail::IeeeOp::sqrt, a, a); }
+    friend Ieee pow(const Ieee& a, const Ieee& b) { return make(detail::IeeeOp::pow, a, b); }
     friend bool operator<(const Ieee& a, const Ieee& b) { return a.value_ < b.value_; }
     friend bool operator==(const Ieee& a, const Ieee& b) { return a.value_ == b.value_; }
 
