@@ -8,16 +8,17 @@ void register_builtin_checks(core::CheckRegistry& registry) {
     registry.add(make_prop_3_1_check());
     registry.add(make_prop_3_2_check());
     registry.add(make_prope_identities_check());
+    registry.add(make_float_collision_check());
     // Each factory below is enabled as its check lands (see the placeholders in src/claims/).
-    // registry.add(make_su_decay_bound_check());
-    // registry.add(make_fig_2_check());
-    // registry.add(make_prop_5_2_check());
-    // registry.add(make_thm_5_3_check());
-    // registry.add(make_lemma_a_1_check());
-    // registry.add(make_lemma_a_2_check());
-    // registry.add(make_thm_6_1_check());
-    // registry.add(make_table_1_check());
-    // registry.add(make_paper_numbers_check());
+    registry.add(make_su_decay_bound_check());
+    registry.add(make_fig_2_check());
+    registry.add(make_prop_5_2_check());
+    registry.add(make_thm_5_3_check());
+    registry.add(make_lemma_a_1_check());
+    registry.add(make_lemma_a_2_check());
+    registry.add(make_thm_6_1_check());
+    registry.add(make_table_1_check());
+    registry.add(make_paper_numbers_check());
 }
 
 }  // namespace ropecheck::claims

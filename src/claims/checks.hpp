@@ -18,5 +18,6 @@ std::unique_ptr<core::Check> make_lemma_a_2_check();
 std::unique_ptr<core::Check> make_thm_6_1_check();
 std::unique_ptr<core::Check> make_table_1_check();
 std::unique_ptr<core::Check> make_paper_numbers_check();
+std::unique_ptr<core::Check> make_float_collision_check();
 
 }  // namespace ropecheck::claims

@@ -1,10 +1,269 @@
-// TEMPORARY PLACEHOLDER (replaced by the real check in this session): prop-5.2.
-#include <stdexcept>
+// Proposition 5.2: a causal NoPE head cannot be diagonal or previous-token for
+// eps < 1/2 on every input. Witness input [x_bos, x_1, x_1]: the keys at
+// positions 2 and 3 come from the same token, so under NoPE a_{3,2} = a_{3,3}
+// and alpha_{3,2} = alpha_{3,3} = 1 / (exp(a_{3,1} - a_{3,3}) + 2) < 1/2, while
+// both patterns need one of them above 1 - eps > 1/2.
+//
+// Checked per grid point with random W_Q, W_K (d x d_model, entries
+// N(0, 1/d_model), so queries and keys have unit-variance coordinates) and
+// random token embeddings N(0, I), every number an exact double:
+//  1. k_2 and k_3 are the same enclosures bit for bit (same inputs, same
+//     operations), hence a_{3,2} and a_{3,3} are too, and so are alpha_{3,2},
+//     alpha_{3,3} out of the log-domain softmax. Activations are unscaled
+//     (a = q^T k; a 1/sqrt(d) factor would only rescale W_Q).
+//  2. alpha_{3,3} < 1/2: directly, the softmax enclosure's upper bound is below
+//     1/2; or, when 1/2 - alpha_{3,3} is below the working precision, through
+//     the identity 1/2 - alpha_{3,3} = alpha_{3,1} / 2 (exact once the two
+//     weights are equal and the row sums to 1) with alpha_{3,1} certainly > 0.
+//  3. The same input does not force a tie under RoPE or p-RoPE (p from the
+//     grid): a_{3,3} = q_3^T k and a_{3,2} = q_3^T R^(-1) k certainly differ.
+// Negative control "claim-for-rope": claims the impossibility for RoPE. It is
+// refuted by Theorem 5.3's construction on the schedule's highest frequency
+// g_1 = 1 (psi in chunk 1, zeros elsewhere; ||psi||^2 = twice the certified
+// upper end of s* from diagonal-scale for N = 3): alpha_{3,3} > 1 - eps (diagonal, q = k
+// = psi) and alpha_{3,2} > 1 - eps (previous-token, k = rho(g_1) psi), both
+// computed by the kernel and the softmax on the three positions. The
+// construction assigns the same query and key to every token, so it applies
+// to [x_bos, x_1, x_1] in particular.
+#include <cmath>
 
 #include "checks.hpp"
+#include "ropecheck/numeric/certainty.hpp"
+#include "ropecheck/numeric/decimal.hpp"
+#include "ropecheck/numeric/exact_fraction.hpp"
+#include "ropecheck/numeric/invalid_input.hpp"
+#include "ropecheck/probes/diagonal_scale.hpp"
+#include "ropecheck/rope/kernel.hpp"
+#include "ropecheck/rope/softmax.hpp"
+#include "support/claim_support.hpp"
 
 namespace ropecheck::claims {
+namespace {
 
-std::unique_ptr<core::Check> make_prop_5_2_check() { throw std::logic_error("check prop-5.2: not yet implemented"); }
+using numeric::interval;
+using numeric::real;
+using rope::FrequencySchedule;
+using rope::RotaryKind;
+
+constexpr int max_model_dim = 4096;
+
+bool identical(const interval& a, const interval& b) {
+    return numeric::lower_bound(a) == numeric::lower_bound(b) && numeric::upper_bound(a) == numeric::upper_bound(b);
+}
+
+bool identical(const std::vector<interval>& a, const std::vector<interval>& b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (!identical(a[i], b[i])) return false;
+    return true;
+}
+
+FrequencySchedule schedule_of(const core::Parameters& params) {
+    FrequencySchedule s(RotaryKind::p_rope, params.decimal("theta"), params.small_integer("head_dim"),
+                        params.fraction("p"));
+    if (s.rotated_pairs() < 1)
+        throw InvalidInput("p = " + s.p().str() + " keeps no frequency at head_dim = " +
+                           std::to_string(s.head_dim()) + " (that is NoPE); the RoPE side needs at least one");
+    return s;
+}
+
+// Gaussian d x d_model matrix with N(0, 1/d_model) entries, each an exact double.
+std::vector<std::vector<double>> gaussian_matrix(core::CounterRng& rng, int rows, int cols) {
+    const double scale = 1 / std::sqrt(static_cast<double>(cols));
+    std::vector<std::vector<double>> m;
+    for (int i = 0; i < rows; ++i) {
+        auto row = support::gaussian_vector(rng, cols);
+        for (double& x : row) x *= scale;
+        m.push_back(std::move(row));
+    }
+    return m;
+}
+
+// W x, every coordinate an MPFI enclosure through the kernel's dot product.
+std::vector<interval> project(const std::vector<std::vector<double>>& w, const std::vector<double>& x) {
+    const auto xi = support::convert<interval>(x);
+    std::vector<interval> out;
+    for (const auto& row : w) out.push_back(rope::dot<interval>(support::convert<interval>(row), xi));
+    return out;
+}
+
+// Theorem 5.3's three-position row on chunk 1: alpha_{3,target}.
+interval construction_weight(const std::vector<interval>& freqs, const real& scale, probes::Pattern pattern) {
+    std::vector<interval> psi(2 * freqs.size(), interval(0));
+    psi[0] = sqrt(interval(scale));
+    const auto key = pattern == probes::Pattern::diagonal ? psi : rope::rotate<interval>(psi, freqs, 1);
+    std::vector<interval> logits;
+    for (std::int64_t j = 1; j <= 3; ++j) logits.push_back(rope::activation<interval>(psi, key, freqs, j - 3));
+    const auto row = rope::causal_attention_row<interval>(logits, 3);
+    return pattern == probes::Pattern::diagonal ? row[2] : row[1];
+}
+
+class NoPENoPositionalHeadsCheck final : public core::Check {
+public:
+    std::string name() const override { return "prop-5.2"; }
+
+    std::vector<core::ParameterSpec> parameters() const override {
+        return {support::head_dim_parameter(),
+                support::theta_parameter(),
+                {"model_dim", core::ParameterKind::integer, "d_model: W_Q, W_K are head_dim x model_dim"},
+                {"p", core::ParameterKind::fraction, "p-RoPE fraction for the RoPE side (1 = RoPE)", false, "1"},
+                {"epsilon", core::ParameterKind::decimal, "eps in (0, 1/2) for the negative control", false,
+                 "0.25"},
+                support::draw_parameter(),
+                support::control_parameter("none, claim-for-rope")};
+    }
+
+    void validate(const core::Parameters& params) const override {
+        schedule_of(params);
+        support::require_range("model_dim", params.integer("model_dim"), 1, max_model_dim);
+        const auto eps = numeric::ExactFraction::parse_decimal(params.decimal("epsilon"), "epsilon");
+        if (eps.numerator <= 0 || 2 * eps.numerator >= eps.denominator)
+            throw InvalidInput("epsilon = " + params.decimal("epsilon") + " is outside (0, 1/2)");
+        support::control_of(params, {"none", "claim-for-rope"});
+    }
+
+    core::InstanceResult run(const core::Instance& instance) const override {
+        const core::Parameters& params = instance.params;
+        const FrequencySchedule schedule = schedule_of(params);
+        if (support::control_of(params, {"none", "claim-for-rope"}) == "claim-for-rope")
+            return refute_for_rope(instance, schedule);
+        return nope_ties(instance, schedule);
+    }
+
+private:
+    core::InstanceResult nope_ties(const core::Instance& instance, const FrequencySchedule& schedule) const {
+        const int d = schedule.head_dim();
+        const int model_dim = instance.params.small_integer("model_dim");
+        core::CounterRng rng(instance.seed);
+        const auto w_q = gaussian_matrix(rng, d, model_dim);
+        const auto w_k = gaussian_matrix(rng, d, model_dim);
+        const auto x_bos = support::gaussian_vector(rng, model_dim);
+        const auto x_1 = support::gaussian_vector(rng, model_dim);
+        const std::vector<std::vector<double>> tokens{x_bos, x_1, x_1};
+
+        std::vector<std::vector<interval>> keys;
+        for (const auto& x : tokens) keys.push_back(project(w_k, x));
+        const auto q3 = project(w_q, tokens[2]);
+
+        // NoPE: a_{3,j} = q_3^T k_j.
+        std::vector<interval> nope;
+        for (const auto& k : keys) nope.push_back(rope::dot<interval>(q3, k));
+        const auto alpha = rope::causal_attention_row<interval>(nope, 3);
+        const interval gap_to_half = alpha[0] / interval(2);  // = 1/2 - alpha_{3,3} once tied
+        const bool keys_identical = identical(keys[1], keys[2]);
+        const bool logits_identical = identical(nope[1], nope[2]);
+        const bool weights_identical = identical(alpha[1], alpha[2]);
+        const bool direct_below_half = numeric::upper_bound(alpha[2]) < real(0.5);
+        const bool identity_below_half = numeric::certainly_positive(alpha[0]);
+
+        // RoPE / p-RoPE: a_{3,j} = q_3^T R^(j-3) k_j.
+        const auto freqs = schedule.frequencies<interval>();
+        std::vector<interval> rotary;
+        for (std::int64_t j = 1; j <= 3; ++j)
+            rotary.push_back(rope::activation<interval>(q3, keys[static_cast<std::size_t>(j - 1)], freqs, j - 3));
+        const auto rotary_alpha = rope::causal_attention_row<interval>(rotary, 3);
+        const interval separation = rotary[2] - rotary[1];
+        const bool rotary_separated = numeric::is_equal(rotary[2], rotary[1]) == numeric::Certainty::certainly_not &&
+                                      numeric::is_equal(rotary_alpha[2], rotary_alpha[1]) ==
+                                          numeric::Certainty::certainly_not;
+
+        core::InstanceResult result;
+        result.evidence["schedule"] = schedule.describe();
+        result.evidence["model_dim"] = instance.params.integer("model_dim");
+        result.evidence["nope_keys_2_3_identical"] = keys_identical;
+        result.evidence["nope_activations"] = {numeric::decimal_enclosure(nope[0]), numeric::decimal_enclosure(nope[1]),
+                                               numeric::decimal_enclosure(nope[2])};
+        result.evidence["nope_alpha_3_3"] = numeric::decimal_enclosure(alpha[2]);
+        result.evidence["nope_alpha_3_2"] = numeric::decimal_enclosure(alpha[1]);
+        result.evidence["below_half_by"] = direct_below_half ? "softmax upper bound" : "identity alpha_{3,1} / 2";
+        result.evidence["rope_a_3_3_minus_a_3_2"] = numeric::decimal_enclosure(separation);
+        result.evidence["rope_alpha_3_3"] = numeric::decimal_enclosure(rotary_alpha[2]);
+        result.evidence["rope_alpha_3_2"] = numeric::decimal_enclosure(rotary_alpha[1]);
+        result.margin = core::Margin{numeric::decimal_lower(gap_to_half), numeric::decimal_upper(gap_to_half),
+                                     "1/2 - alpha_{3,3} under NoPE"};
+
+        if (!keys_identical || !logits_identical || !weights_identical) {
+            result.verdict = core::Verdict::error;
+            result.message = "identical inputs gave different enclosures (keys, activations or weights): "
+                             "the kernel is not deterministic";
+            return result;
+        }
+        if (!direct_below_half && !identity_below_half) {
+            result.verdict = core::Verdict::inconclusive;
+            result.message = "alpha_{3,3} < 1/2 cannot be certified at " + std::to_string(instance.precision_bits) +
+                             " bits (alpha_{3,1} not certainly > 0); raise --precision";
+            return result;
+        }
+        if (!rotary_separated) {
+            result.verdict = core::Verdict::inconclusive;
+            result.message = "under " + schedule.describe() +
+                             " a_{3,3} and a_{3,2} cannot be told apart at this precision";
+            return result;
+        }
+        result.verdict = core::Verdict::certified;
+        result.message = "NoPE: k_2 = k_3 bit for bit, alpha_{3,3} = alpha_{3,2} = 1/2 - delta, delta >= " +
+                         numeric::decimal_lower(gap_to_half, 6) + "; " + schedule.describe() +
+                         ": a_{3,3} - a_{3,2} in " + numeric::decimal_enclosure(separation, 6);
+        return result;
+    }
+
+    core::InstanceResult refute_for_rope(const core::Instance& instance, const FrequencySchedule& schedule) const {
+        const std::string epsilon = instance.params.decimal("epsilon");
+        const auto freqs = schedule.frequencies<interval>();
+        const interval bar = interval(1) - numeric::enclose_decimal(epsilon);
+
+        core::InstanceResult result;
+        interval weights[2];
+        real scales[2];
+        bool beaten[2] = {false, false};
+        int index = 0;
+        for (probes::Pattern pattern : {probes::Pattern::diagonal, probes::Pattern::previous_token}) {
+            const auto answer = probes::diagonal_scale(freqs[0], 3, epsilon, pattern);
+            // Any s above s* works; twice the certified upper end keeps the
+            // weight's excess over 1 - eps far above rounding at any precision.
+            scales[index] = 2 * numeric::upper_bound(answer.scale);
+            weights[index] = construction_weight(freqs, scales[index], pattern);
+            beaten[index] = answer.certified && numeric::lower_bound(weights[index]) > numeric::upper_bound(bar);
+            result.evidence[probes::to_string(pattern)] = {
+                {"scale", numeric::decimal_nearest(scales[index], 40)},
+                {"alpha", numeric::decimal_enclosure(weights[index])},
+                {"probe_certified", answer.certified}};
+            ++index;
+        }
+        result.evidence["frequency_g1"] = numeric::decimal_enclosure(freqs[0]);
+        const interval excess = weights[0] - bar;
+        result.margin = core::Margin{numeric::decimal_lower(excess), numeric::decimal_upper(excess),
+                                     "alpha_{3,3} - (1 - eps), diagonal construction"};
+        if (!beaten[0] || !beaten[1]) {
+            result.verdict = core::Verdict::inconclusive;
+            result.message = "Theorem 5.3's construction could not be certified above 1 - eps at this precision";
+            return result;
+        }
+        result.verdict = core::Verdict::refuted;
+        result.message = "RoPE head with q = k = psi on g_1: alpha_{3,3} >= " + numeric::decimal_lower(weights[0], 8) +
+                         " > 1 - eps; with k = rho(g_1) psi: alpha_{3,2} >= " + numeric::decimal_lower(weights[1], 8);
+        core::Counterexample cx;
+        cx.kind = "a RoPE head is diagonal (and one is previous-token) on [x_bos, x_1, x_1]";
+        cx.inputs = {{"schedule", schedule.describe()},
+                     {"frequency g_1", numeric::decimal_enclosure(freqs[0])},
+                     {"epsilon", epsilon},
+                     {"||psi||^2 (diagonal)", numeric::decimal_nearest(scales[0], 40)},
+                     {"||psi||^2 (previous-token)", numeric::decimal_nearest(scales[1], 40)}};
+        cx.claimed = "alpha_{3,3} <= 1 - eps and alpha_{3,2} <= 1 - eps for every RoPE head on [x_bos, x_1, x_1]";
+        cx.computed = "alpha_{3,3} in " + numeric::decimal_enclosure(weights[0]) + ", alpha_{3,2} in " +
+                      numeric::decimal_enclosure(weights[1]) + ", 1 - eps = " + numeric::decimal_enclosure(bar);
+        cx.replay = support::replay_header(instance);
+        cx.replay["inputs"] = {{"epsilon", epsilon},
+                               {"chunk", 1},
+                               {"scale_diagonal", numeric::decimal_nearest(scales[0], 40)},
+                               {"scale_previous_token", numeric::decimal_nearest(scales[1], 40)}};
+        result.counterexample = std::move(cx);
+        return result;
+    }
+};
+
+}  // namespace
+
+std::unique_ptr<core::Check> make_prop_5_2_check() { return std::make_unique<NoPENoPositionalHeadsCheck>(); }
 
 }  // namespace ropecheck::claims

@@ -1,10 +1,343 @@
-// TEMPORARY PLACEHOLDER (replaced by the real check in this session): su-decay-bound.
-#include <stdexcept>
+// Section 3, background: Su et al.'s (RoFormer) long-term decay argument.
+//  (a) The Abel-summation bound (exact form and indices in support/abel_bound.hpp)
+//        |sum_k h_k e^{i r g_k}| <= (max_k |h_{k+1} - h_k|) sum_{k=2}^{d/2+1} |S_k|
+//      is certified with MPFI at EVERY distance r = 0..N, for h_k = a_k - i b_k taken
+//      from the kernel's chunk coefficients of a Gaussian query/key pair (or the
+//      all-ones pair); the smallest certified slack is the margin.
+//  (b) The all-ones activation normalised by its value at 0, f(r) = (2/d) sum_k cos(r g_k),
+//      reproduces the paper's Figure 2a at the stated fit (theta = 10^4, d = 1024; the
+//      paper gives neither): f(100) and f(1000) certified within fit_tolerance of the
+//      values read off the plot (0.44 and 0.2).
+// The claim is (a) and (b). The negative control (control = "decreasing-belief") is the
+// belief that the activation decreases with distance for the natural q = k = 1: it is
+// refuted by the least pair r1 < r2 with |a(r2)| > |a(r1)|, shrunk in (d, r2, r1) with
+// minimality certified (support/first_increase.hpp).
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "checks.hpp"
+#include "ropecheck/numeric/certainty.hpp"
+#include "ropecheck/numeric/decimal.hpp"
+#include "ropecheck/numeric/invalid_input.hpp"
+#include "ropecheck/rope/kernel.hpp"
+#include "support/abel_bound.hpp"
+#include "support/claim_support.hpp"
+#include "support/first_increase.hpp"
 
 namespace ropecheck::claims {
+namespace {
 
-std::unique_ptr<core::Check> make_su_decay_bound_check() { throw std::logic_error("check su-decay-bound: not yet implemented"); }
+using numeric::interval;
+using numeric::real;
+
+constexpr std::int64_t max_window = 1'000'000;
+constexpr std::int64_t max_search_distance = 100'000;
+
+struct FitPoint {
+    std::int64_t distance;
+    std::string paper;  // the value read off Figure 2a
+    interval ours;      // f(distance), certified
+    interval deviation; // |ours - paper|
+};
+
+struct AbelScan {
+    real smallest_slack;         // lower bound of min_r (bound - |sum|)
+    interval slack_at_worst;
+    std::int64_t worst = 0;
+    interval relative_at_worst;  // slack / bound there
+    interval identity_slack;     // abel_sum - |sum| where its lower bound is least (0 for constant h)
+    std::optional<std::int64_t> violated_at;   // bound certainly below |sum|
+    std::optional<std::int64_t> undecided_at;  // sign of the slack unknown
+    std::optional<std::int64_t> literal_first_violation;
+    std::int64_t literal_violations = 0;
+    std::optional<std::int64_t> kernel_mismatch_at;
+};
+
+class SuDecayBoundCheck final : public core::Check {
+public:
+    std::string name() const override { return "su-decay-bound"; }
+
+    std::vector<core::ParameterSpec> parameters() const override {
+        return {support::head_dim_parameter(),
+                support::theta_parameter(),
+                {"max_distance", core::ParameterKind::integer,
+                 "N: the bound is certified at every r = 0..N; the belief search's largest r2"},
+                {"query", core::ParameterKind::text, "h from: gaussian (q, k ~ N(0, I)) or ones (q = k = 1)",
+                 false, "gaussian"},
+                support::draw_parameter(),
+                {"fit_head_dim", core::ParameterKind::integer, "Figure 2a fit: head dimension", false, 1024},
+                {"fit_theta", core::ParameterKind::decimal, "Figure 2a fit: theta", false, "10000"},
+                {"fit_at_100", core::ParameterKind::decimal, "Figure 2a read at r = 100", false, "0.44"},
+                {"fit_at_1000", core::ParameterKind::decimal, "Figure 2a read at r = 1000", false, "0.2"},
+                {"fit_tolerance", core::ParameterKind::decimal, "allowed |f(r) - read value|", false, "0.01"},
+                {"search_max_head_dim", core::ParameterKind::integer,
+                 "belief search: d = 2, 4, .., this", false, 64},
+                support::control_parameter("none, decreasing-belief")};
+    }
+
+    void validate(const core::Parameters& p) const override {
+        const auto schedule = support::rope_schedule(p);
+        const std::string control = support::control_of(p, {"none", "decreasing-belief"});
+        support::require_one_of("query", p.text("query"), {"gaussian", "ones"});
+        if (control == "none") {
+            // At d = 2 the bound is the identity |h_1| = |h_1| at every r: true, but an
+            // equality that interval arithmetic cannot certify as <=.
+            if (schedule.head_dim() < 4)
+                throw InvalidInput("head_dim = " + std::to_string(schedule.head_dim()) +
+                                   ": the Abel bound is an equality at d = 2; use d >= 4");
+            support::require_range("max_distance", p.integer("max_distance"), 0, max_window);
+        } else {
+            support::require_range("max_distance", p.integer("max_distance"), 1, max_search_distance);
+            const std::int64_t search = p.integer("search_max_head_dim");
+            support::require_range("search_max_head_dim", search, 2, 4096);
+            if (search % 2 != 0) throw InvalidInput("search_max_head_dim must be even");
+        }
+        rope::FrequencySchedule::rope(p.decimal("fit_theta"), p.small_integer("fit_head_dim"));
+        for (const char* key : {"fit_at_100", "fit_at_1000"}) numeric::enclose_decimal(p.decimal(key));
+        const interval tol = numeric::enclose_decimal(p.decimal("fit_tolerance"));
+        if (!numeric::certainly_positive(tol)) throw InvalidInput("fit_tolerance must be > 0");
+    }
+
+    core::InstanceResult run(const core::Instance& instance) const override {
+        if (instance.params.text("control") == "decreasing-belief") return run_belief(instance);
+        return run_claim(instance);
+    }
+
+private:
+    static core::InstanceResult run_claim(const core::Instance& instance) {
+        const core::Parameters& p = instance.params;
+        const auto schedule = support::rope_schedule(p);
+        const int d = schedule.head_dim();
+        const std::int64_t window = p.integer("max_distance");
+        const bool gaussian = p.text("query") == "gaussian";
+
+        core::CounterRng rng(instance.seed);
+        const std::vector<double> q_exact = gaussian ? support::gaussian_vector(rng, d) : std::vector<double>(d, 1.0);
+        const std::vector<double> k_exact = gaussian ? support::gaussian_vector(rng, d) : std::vector<double>(d, 1.0);
+        const auto q = support::convert<interval>(q_exact);
+        const auto k = support::convert<interval>(k_exact);
+        const auto freqs = schedule.frequencies<interval>();
+        const auto coeffs = rope::chunk_coefficients<interval>(q, k);
+        const support::AbelWeights weights = support::abel_weights(coeffs);
+        const AbelScan scan = scan_distances(coeffs, weights, freqs, window);
+        const std::vector<FitPoint> fit = figure_2a_fit(p);
+
+        core::InstanceResult result;
+        result.evidence["h_form"] = "h_k = a_k - i b_k (kernel aligned/cross), a(r) = Re sum_k h_k e^{i r g_k}";
+        result.evidence["bound_form"] =
+            "|sum_k h_k e^{i r g_k}| <= max_{1<=k<=d/2} |h_{k+1} - h_k| * sum_{k=2}^{d/2+1} |S_k|, "
+            "S_k = sum_{l<k} e^{i r g_l}, h_{d/2+1} = 0";
+        result.evidence["query"] = p.text("query");
+        result.evidence["distances_certified"] = window + 1;
+        result.evidence["max_step"] = numeric::decimal_enclosure(weights.largest_step, 12);
+        result.evidence["smallest_slack_lower"] = numeric::decimal_down(scan.smallest_slack, 12);
+        result.evidence["smallest_slack_at"] = scan.worst;
+        result.evidence["relative_slack_at_worst"] = numeric::decimal_enclosure(scan.relative_at_worst, 8);
+        // The triangle inequality on the Abel identity alone (exact, hence 0, for constant h).
+        result.evidence["abel_identity_smallest_slack"] = numeric::decimal_enclosure(scan.identity_slack, 8);
+        // claims.md's literal range sum_{k=1}^{d/2} |S_k| (S_{d/2+1} left out): where it fails.
+        result.evidence["literal_index_form_violations"] = scan.literal_violations;
+        result.evidence["literal_index_form_first_violation"] =
+            scan.literal_first_violation ? core::json(*scan.literal_first_violation) : core::json(nullptr);
+        result.evidence["figure_2a_fit"] = {{"head_dim", p.integer("fit_head_dim")},
+                                            {"theta", p.decimal("fit_theta")},
+                                            {"normalisation", "a(r) / a(0) = (2/d) sum_k cos(r g_k), q = k = 1"},
+                                            {"tolerance", p.decimal("fit_tolerance")},
+                                            {"points", core::json::array()}};
+        for (const FitPoint& f : fit)
+            result.evidence["figure_2a_fit"]["points"].push_back(
+                {{"r", f.distance}, {"paper", f.paper}, {"ours", numeric::decimal_enclosure(f.ours, 10)}});
+        result.margin = core::Margin{numeric::decimal_lower(scan.slack_at_worst),
+                                     numeric::decimal_upper(scan.slack_at_worst),
+                                     "r = " + std::to_string(scan.worst)};
+
+        if (scan.kernel_mismatch_at) {
+            result.verdict = core::Verdict::error;
+            result.message = "kernel inconsistency: Re sum h_k e^{i r g_k} does not enclose a(r) at r = " +
+                             std::to_string(*scan.kernel_mismatch_at);
+            return result;
+        }
+        if (scan.violated_at) {
+            const std::int64_t r = *scan.violated_at;
+            result.verdict = core::Verdict::refuted;
+            result.message = "the Abel bound is certainly violated at r = " + std::to_string(r);
+            core::Counterexample cx;
+            cx.kind = "the Abel-summation bound fails";
+            cx.inputs = {{"head_dim", std::to_string(d)}, {"theta", schedule.theta()}, {"distance r", std::to_string(r)}};
+            cx.claimed = "|sum h_k e^{i r g_k}| <= max |h_{k+1} - h_k| sum |S_k|";
+            cx.computed = result.message;
+            cx.replay = support::replay_header(instance);
+            cx.replay["inputs"] = {{"q", support::exact_vector(q_exact)}, {"k", support::exact_vector(k_exact)},
+                                   {"distance", r}};
+            result.counterexample = std::move(cx);
+            return result;
+        }
+        for (const FitPoint& f : fit) {
+            const interval tol = numeric::enclose_decimal(p.decimal("fit_tolerance"));
+            if (numeric::certainly_positive(f.deviation - tol)) {
+                result.verdict = core::Verdict::refuted;
+                result.message = "Figure 2a fit: f(" + std::to_string(f.distance) + ") in " +
+                                 numeric::decimal_enclosure(f.ours, 8) + " is more than " +
+                                 p.decimal("fit_tolerance") + " from the plot's " + f.paper;
+                core::Counterexample cx;
+                cx.kind = "the stated fit does not reproduce Figure 2a";
+                cx.inputs = {{"fit_head_dim", std::to_string(p.integer("fit_head_dim"))},
+                             {"fit_theta", p.decimal("fit_theta")},
+                             {"distance r", std::to_string(f.distance)}};
+                cx.claimed = "|f(r) - " + f.paper + "| <= " + p.decimal("fit_tolerance");
+                cx.computed = result.message;
+                cx.replay = support::replay_header(instance);
+                cx.replay["inputs"] = {{"distance", f.distance}, {"paper", f.paper}};
+                result.counterexample = std::move(cx);
+                return result;
+            }
+            if (!numeric::certainly_negative(f.deviation - tol)) {
+                result.verdict = core::Verdict::inconclusive;
+                result.message = "Figure 2a fit at r = " + std::to_string(f.distance) +
+                                 " is too close to the tolerance to decide; raise --precision";
+                return result;
+            }
+        }
+        if (scan.undecided_at) {
+            result.verdict = core::Verdict::inconclusive;
+            result.message = "the Abel bound's slack at r = " + std::to_string(*scan.undecided_at) +
+                             " cannot be signed at " + std::to_string(instance.precision_bits) + " bits";
+            return result;
+        }
+        result.verdict = core::Verdict::certified;
+        result.message = "Abel bound certified at every r in 0.." + std::to_string(window) +
+                         ": smallest slack >= " + numeric::decimal_down(scan.smallest_slack, 6) + " at r = " +
+                         std::to_string(scan.worst) + "; Figure 2a fit f(100) ~ " +
+                         numeric::decimal_midpoint(fit[0].ours, 4) + ", f(1000) ~ " +
+                         numeric::decimal_midpoint(fit[1].ours, 4) + " within " + p.decimal("fit_tolerance");
+        return result;
+    }
+
+    static AbelScan scan_distances(const rope::ChunkCoefficients<interval>& coeffs,
+                                   const support::AbelWeights& weights, const std::vector<interval>& freqs,
+                                   std::int64_t window) {
+        AbelScan scan;
+        bool first = true;
+        for (std::int64_t r = 0; r <= window; ++r) {
+            const support::AbelTerms t = support::abel_terms(weights, freqs, r);
+            const interval slack = t.bound - t.modulus;
+            if (first || numeric::lower_bound(slack) < scan.smallest_slack) {
+                scan.smallest_slack = numeric::lower_bound(slack);
+                scan.slack_at_worst = slack;
+                scan.worst = r;
+                scan.relative_at_worst = slack / t.bound;
+            }
+            const interval identity_slack = t.abel_sum - t.modulus;
+            if (first || numeric::lower_bound(identity_slack) < numeric::lower_bound(scan.identity_slack))
+                scan.identity_slack = identity_slack;
+            first = false;
+            if (!scan.violated_at && numeric::certainly_negative(slack)) scan.violated_at = r;
+            if (!scan.undecided_at && !numeric::certainly_positive(slack) && !numeric::certainly_negative(slack))
+                scan.undecided_at = r;
+            if (numeric::certainly_negative(t.literal - t.modulus)) {
+                if (!scan.literal_first_violation) scan.literal_first_violation = r;
+                ++scan.literal_violations;
+            }
+            // The weights must reproduce the kernel's activation: checked at both ends and
+            // the middle of the range (each costs one more kernel evaluation).
+            if ((r == 0 || r == window || r == window / 2) && !scan.kernel_mismatch_at &&
+                !numeric::overlaps(t.real_part, rope::activation_from_coefficients<interval>(coeffs, freqs, r)))
+                scan.kernel_mismatch_at = r;
+        }
+        return scan;
+    }
+
+    // f(r) = a(r) / a(0) for q = k = 1 at the fit's (d, theta), through the kernel.
+    static std::vector<FitPoint> figure_2a_fit(const core::Parameters& p) {
+        const auto schedule = rope::FrequencySchedule::rope(p.decimal("fit_theta"), p.small_integer("fit_head_dim"));
+        const auto freqs = schedule.frequencies<interval>();
+        const std::vector<interval> ones(static_cast<std::size_t>(schedule.head_dim()), interval(1));
+        const auto coeffs = rope::chunk_coefficients<interval>(ones, ones);
+        const interval at_zero = rope::activation_from_coefficients<interval>(coeffs, freqs, 0);
+        std::vector<FitPoint> out;
+        for (const auto& [r, key] : {std::pair<std::int64_t, const char*>{100, "fit_at_100"}, {1000, "fit_at_1000"}}) {
+            const interval f = rope::activation_from_coefficients<interval>(coeffs, freqs, r) / at_zero;
+            const std::string paper = p.decimal(key);
+            out.push_back({r, paper, f, abs(f - numeric::enclose_decimal(paper))});
+        }
+        return out;
+    }
+
+    static core::InstanceResult run_belief(const core::Instance& instance) {
+        const core::Parameters& p = instance.params;
+        const std::string theta = p.decimal("theta");
+        const int natural_d = p.small_integer("head_dim");
+        const std::int64_t range = p.integer("max_distance");
+        const int search_max = p.small_integer("search_max_head_dim");
+        const support::ShrunkIncrease shrunk = support::shrink_increase_all_ones(theta, search_max, range);
+        const support::FirstIncrease at_natural = support::first_increase_all_ones(theta, natural_d, range);
+
+        core::InstanceResult result;
+        result.evidence["belief"] = "|a(r)| decreases with r for q = k = 1, a(r) = 2 sum_k cos(r g_k)";
+        result.evidence["search"] = {{"head_dims", "2, 4, .., " + std::to_string(search_max)},
+                                     {"max_r2", range}, {"order", "least d, then least r2, then least r1"}};
+        result.evidence["first_pair_at_head_dim"] = describe_pair(natural_d, at_natural);
+
+        using Outcome = support::FirstIncrease::Outcome;
+        if (shrunk.head_dim == 0) {
+            result.verdict = core::Verdict::certified;
+            result.message = "no d <= " + std::to_string(search_max) + " has a pair r1 < r2 <= " +
+                             std::to_string(range) + " with |a(r2)| > |a(r1)|";
+            return result;
+        }
+        const support::FirstIncrease& pair = shrunk.pair;
+        if (pair.outcome == Outcome::undecided) {
+            result.verdict = core::Verdict::inconclusive;
+            result.message = "d = " + std::to_string(shrunk.head_dim) + ": |a(" + std::to_string(pair.r1) +
+                             ")| and |a(" + std::to_string(pair.r2) + ")| cannot be separated; raise --precision";
+            return result;
+        }
+        const std::string d = std::to_string(shrunk.head_dim);
+        const std::string r1 = std::to_string(pair.r1), r2 = std::to_string(pair.r2);
+        result.verdict = core::Verdict::refuted;
+        result.message = "d = " + d + ": |a(" + r2 + ")| > |a(" + r1 + ")| with " + r1 + " < " + r2 +
+                         " (the least such d, r2 and r1)";
+        result.margin = core::Margin{numeric::decimal_lower(pair.at_r2 - pair.at_r1),
+                                     numeric::decimal_upper(pair.at_r2 - pair.at_r1), "d = " + d + ", r1 = " + r1 +
+                                     ", r2 = " + r2};
+        core::Counterexample cx;
+        cx.kind = "the activation increases with distance";
+        cx.inputs = {{"head_dim", d}, {"theta", theta}, {"query = key", "all ones"}, {"r1", r1}, {"r2", r2}};
+        cx.claimed = "|a(r2)| <= |a(r1)| for every r1 < r2";
+        cx.computed = "|a(" + r2 + ")| in " + numeric::decimal_enclosure(pair.at_r2, 12) + " > |a(" + r1 + ")| in " +
+                      numeric::decimal_enclosure(pair.at_r1, 12);
+        cx.replay = support::replay_header(instance);
+        cx.replay["inputs"] = {{"head_dim", shrunk.head_dim}, {"theta", theta}, {"query", "ones"},
+                               {"r1", pair.r1}, {"r2", pair.r2}};
+        cx.replay["shrink"] = {
+            {"head_dims_excluded", shrunk.excluded},
+            {"r2_excluded", "|a(r)| <= |a(r-1)| certified for r = 1.." + std::to_string(pair.r2 - 1)},
+            {"r1_excluded", "|a(r2)| <= |a(r1')| certified for r1' = 0.." + std::to_string(pair.r1 - 1)}};
+        result.counterexample = std::move(cx);
+        return result;
+    }
+
+    static core::json describe_pair(int d, const support::FirstIncrease& pair) {
+        using Outcome = support::FirstIncrease::Outcome;
+        core::json j = {{"head_dim", d}};
+        switch (pair.outcome) {
+            case Outcome::found:
+                j["r1"] = pair.r1;
+                j["r2"] = pair.r2;
+                j["abs_a_r1"] = numeric::decimal_enclosure(pair.at_r1, 12);
+                j["abs_a_r2"] = numeric::decimal_enclosure(pair.at_r2, 12);
+                break;
+            case Outcome::none: j["result"] = "non-increasing on the whole range (certified)"; break;
+            case Outcome::undecided: j["result"] = "undecided at r = " + std::to_string(pair.r2); break;
+        }
+        return j;
+    }
+};
+
+}  // namespace
+
+std::unique_ptr<core::Check> make_su_decay_bound_check() { return std::make_unique<SuDecayBoundCheck>(); }
 
 }  // namespace ropecheck::claims

@@ -1,10 +1,278 @@
-// TEMPORARY PLACEHOLDER (replaced by the real check in this session): thm-5.3.
-#include <stdexcept>
+// Theorem 5.3: RoPE can be a diagonal or a previous-token head, for every eps
+// and every length N. Construction on one frequency g: q_i = k_j = psi
+// (diagonal) or q_i = psi, k_j = rho(g) psi (previous-token), so that
+// a_{i,j} = s cos((j - i) g) or s cos((j - i + 1) g) with s = ||psi||^2.
+// The quantity the paper leaves implicit is how large s must be; per grid
+// point (g, N, eps, pattern) the check computes
+//   s*(N, eps) = inf { s : the pattern holds at every position i <= N }
+// with the diagonal-scale probe (derivation in src/probes/diagonal_scale.cpp:
+// the worst position is i = N, and the pattern holds iff
+// F(s) = sum_competitors exp(-s (1 - cos(r g))) < eps / (1 - eps)), and
+// certifies with MPFI that the pattern holds at scale_upper and fails at
+// scale_lower (s* in between). For N <= kernel_check_limit it also rebuilds the
+// attention row with the RoPE kernel and the log-domain softmax, every key
+// present, and requires the same two answers from it (see corroborate()).
+// The frequency is either explicit (`frequency`) or g_K of a RoPE schedule
+// (`head_dim`, `theta`, `frequency_index` K). The margin reported is the
+// relative width (upper - lower) / upper of the certified bracket for s*.
+// Negative control "half-scale": claims the pattern at s* / 2; refuted with
+// the target's weight at the worst position, certainly <= 1 - eps there (its
+// margin is that shortfall, (1 - eps) - alpha).
+#include <cmath>
 
 #include "checks.hpp"
+#include "ropecheck/numeric/certainty.hpp"
+#include "ropecheck/numeric/decimal.hpp"
+#include "ropecheck/numeric/exact_fraction.hpp"
+#include "ropecheck/numeric/invalid_input.hpp"
+#include "ropecheck/probes/diagonal_scale.hpp"
+#include "ropecheck/rope/kernel.hpp"
+#include "ropecheck/rope/softmax.hpp"
+#include "support/claim_support.hpp"
 
 namespace ropecheck::claims {
+namespace {
 
-std::unique_ptr<core::Check> make_thm_5_3_check() { throw std::logic_error("check thm-5.3: not yet implemented"); }
+using numeric::Certainty;
+using numeric::interval;
+using numeric::real;
+using probes::Pattern;
+
+constexpr std::int64_t max_context = 10'000'000;
+// Rows up to this length are rebuilt with the kernel (N MPFI activations each).
+constexpr std::int64_t kernel_check_limit = 1000;
+
+bool uses_schedule(const core::Parameters& params) {
+    return params.has("head_dim") || params.has("theta") || params.has("frequency_index");
+}
+
+// The frequency of a grid point; throws InvalidInput unless exactly one of the
+// two ways to give it is used.
+interval frequency_of(const core::Parameters& params) {
+    if (params.has("frequency")) {
+        if (uses_schedule(params))
+            throw InvalidInput("give either frequency or (head_dim, theta, frequency_index), not both");
+        const interval g = numeric::enclose_decimal(params.decimal("frequency"));
+        if (!numeric::certainly_positive(g))
+            throw InvalidInput("frequency = " + params.decimal("frequency") + " must be > 0");
+        return g;
+    }
+    if (!params.has("head_dim") || !params.has("theta") || !params.has("frequency_index"))
+        throw InvalidInput("give frequency, or all of head_dim, theta and frequency_index");
+    const auto schedule = support::rope_schedule(params);
+    const std::int64_t k = params.integer("frequency_index");
+    support::require_range("frequency_index", k, 1, schedule.pairs());
+    return schedule.frequencies<interval>()[static_cast<std::size_t>(k - 1)];
+}
+
+std::string frequency_label(const core::Parameters& params) {
+    if (params.has("frequency")) return "g = " + params.decimal("frequency");
+    return "g_" + std::to_string(params.integer("frequency_index")) + " (d = " +
+           std::to_string(params.integer("head_dim")) + ", theta = " + params.decimal("theta") + ")";
+}
+
+// alpha at the worst position from the full row: q = psi = (sqrt(s), 0), keys
+// psi or rho(g) psi, every key j = 1..N through the kernel.
+interval kernel_target_weight(const interval& g, std::int64_t n, const real& s, Pattern pattern) {
+    const std::vector<interval> freqs{g};
+    const std::vector<interval> psi{sqrt(interval(s)), interval(0)};
+    const auto key = pattern == Pattern::diagonal ? psi : rope::rotate<interval>(psi, freqs, 1);
+    std::vector<interval> logits;
+    logits.reserve(static_cast<std::size_t>(n));
+    for (std::int64_t j = 1; j <= n; ++j) logits.push_back(rope::activation<interval>(psi, key, freqs, j - n));
+    const auto row = rope::causal_attention_row<interval>(logits, static_cast<std::size_t>(n));
+    return row[static_cast<std::size_t>(pattern == Pattern::diagonal ? n - 1 : n - 2)];
+}
+
+// Weight above the bar (certainly), at most the bar (certainly_not), or unknown.
+Certainty above(const interval& weight, const interval& bar) {
+    if (numeric::lower_bound(weight) > numeric::upper_bound(bar)) return Certainty::certainly;
+    if (numeric::upper_bound(weight) <= numeric::lower_bound(bar)) return Certainty::certainly_not;
+    return Certainty::unknown;
+}
+
+interval between(const real& lower, const real& upper) {
+    interval x;
+    mpfi_interv_fr(x.backend().data(), lower.backend().data(), upper.backend().data());
+    return x;
+}
+
+// The kernel row's verdict on the probe's bracket: the pattern must hold at
+// the upper end and fail at the lower end. The probe decides F(s) < T far more
+// sharply than a full softmax row can at low precision, so when the row cannot
+// decide the endpoints it is asked again at the bracket widened by a relative
+// 2^-30, 2^-20, 2^-10 (still an independent confirmation of where s* is, only
+// coarser). A certain answer the other way at any width is a contradiction.
+struct Corroboration {
+    bool decided = true;
+    bool contradicted = false;
+    int widening_log2 = 0;  // 0: at the bracket itself
+};
+
+Corroboration corroborate(const interval& g, const probes::ScaleAnswer& answer, const interval& bar, Pattern pattern) {
+    const std::int64_t n = answer.context;
+    Corroboration c;
+    for (int widening : {0, 30, 20, 10}) {
+        const real factor = widening == 0 ? real(0) : real(std::ldexp(1.0, -widening));
+        const real upper = numeric::upper_bound(answer.scale) * (1 + factor);
+        const real lower = numeric::lower_bound(answer.scale) * (1 - factor);
+        const Certainty holds = above(kernel_target_weight(g, n, upper, pattern), bar);
+        // At s* = 0 the pattern fails at 0 trivially (equal logits).
+        const Certainty fails =
+            answer.zero_infimum ? Certainty::certainly_not : above(kernel_target_weight(g, n, lower, pattern), bar);
+        c.contradicted = holds == Certainty::certainly_not || fails == Certainty::certainly;
+        c.decided = holds == Certainty::certainly && fails == Certainty::certainly_not;
+        c.widening_log2 = widening;
+        if (c.contradicted || c.decided) break;
+    }
+    return c;
+}
+
+class PositionalHeadsCheck final : public core::Check {
+public:
+    std::string name() const override { return "thm-5.3"; }
+
+    std::vector<core::ParameterSpec> parameters() const override {
+        return {{"frequency", core::ParameterKind::decimal, "explicit frequency g > 0 (rad/token)", false},
+                {"head_dim", core::ParameterKind::integer, "head dimension d, with theta and frequency_index", false},
+                {"theta", core::ParameterKind::decimal, "RoPE base theta (> 1)", false},
+                {"frequency_index", core::ParameterKind::integer, "K in 1..d/2: g_K = theta^(-2(K-1)/d)", false},
+                {"context", core::ParameterKind::integer, "sequence length N >= 2"},
+                {"epsilon", core::ParameterKind::decimal, "eps in (0, 1/2]: the target's weight must exceed 1 - eps"},
+                {"pattern", core::ParameterKind::text, "diagonal or previous-token"},
+                support::control_parameter("none, half-scale")};
+    }
+
+    void validate(const core::Parameters& params) const override {
+        frequency_of(params);
+        support::require_range("context", params.integer("context"), 2, max_context);
+        const auto eps = numeric::ExactFraction::parse_decimal(params.decimal("epsilon"), "epsilon");
+        if (eps.numerator <= 0 || 2 * eps.numerator > eps.denominator)
+            throw InvalidInput("epsilon = " + params.decimal("epsilon") + " is outside (0, 1/2]");
+        probes::parse_pattern(params.text("pattern"));
+        support::control_of(params, {"none", "half-scale"});
+    }
+
+    core::InstanceResult run(const core::Instance& instance) const override {
+        const core::Parameters& params = instance.params;
+        const interval g = frequency_of(params);
+        const std::int64_t n = params.integer("context");
+        const std::string epsilon = params.decimal("epsilon");
+        const Pattern pattern = probes::parse_pattern(params.text("pattern"));
+        const bool half_scale = support::control_of(params, {"none", "half-scale"}) == "half-scale";
+
+        const probes::ScaleAnswer answer = probes::diagonal_scale(g, n, epsilon, pattern);
+        const real lower = numeric::lower_bound(answer.scale);
+        const real upper = numeric::upper_bound(answer.scale);
+        const interval relative_gap = (interval(upper) - interval(lower)) / interval(upper);
+        const interval bar = interval(1) - numeric::enclose_decimal(epsilon);
+        const std::string where = frequency_label(params) + ", N = " + std::to_string(n) + ", eps = " + epsilon +
+                                  ", " + probes::to_string(pattern) + ", binding r = " +
+                                  std::to_string(answer.binding_distance);
+
+        core::InstanceResult result;
+        result.evidence["frequency"] = numeric::decimal_enclosure(g);
+        result.evidence["context"] = n;
+        result.evidence["epsilon"] = epsilon;
+        result.evidence["pattern"] = probes::to_string(pattern);
+        result.evidence["s_star_lower"] = numeric::decimal_down(lower);
+        result.evidence["s_star_upper"] = numeric::decimal_up(upper);
+        result.evidence["s_star_is_zero"] = answer.zero_infimum;
+        result.evidence["binding_distance"] = answer.binding_distance;
+        result.evidence["binding_margin"] = numeric::decimal_enclosure(answer.binding_margin);
+        result.evidence["exact_terms"] = answer.exact_terms;
+        result.evidence["bounded_terms"] = answer.bounded_terms;
+        result.margin = core::Margin{numeric::decimal_lower(relative_gap), numeric::decimal_upper(relative_gap), where};
+
+        if (!answer.certified) {
+            result.verdict = core::Verdict::inconclusive;
+            result.message = "s* could not be certified at " + std::to_string(instance.precision_bits) +
+                             " bits (" + where + "); raise --precision";
+            return result;
+        }
+        return half_scale ? refute_half_scale(instance, g, answer, bar, where, std::move(result))
+                          : certify(g, answer, bar, where, std::move(result), pattern);
+    }
+
+private:
+    static core::InstanceResult certify(const interval& g, const probes::ScaleAnswer& answer, const interval& bar,
+                                        const std::string& where, core::InstanceResult result, Pattern pattern) {
+        const std::int64_t n = answer.context;
+        const real lower = numeric::lower_bound(answer.scale);
+        const real upper = numeric::upper_bound(answer.scale);
+        const interval at_upper = probes::target_weight(g, n, interval(upper), pattern);
+        result.evidence["alpha_at_s_upper"] = numeric::decimal_enclosure(at_upper);
+        Corroboration kernel;
+        if (n <= kernel_check_limit) {
+            kernel = corroborate(g, answer, bar, pattern);
+            result.evidence["kernel_row_checked"] = true;
+            result.evidence["kernel_row_widening"] =
+                kernel.widening_log2 == 0 ? "none" : "2^-" + std::to_string(kernel.widening_log2);
+        } else {
+            result.evidence["kernel_row_checked"] = false;
+        }
+        if (kernel.contradicted) {
+            result.verdict = core::Verdict::error;
+            result.message = "the kernel's attention row contradicts the probe (" + where + ")";
+            return result;
+        }
+        if (!kernel.decided) {
+            result.verdict = core::Verdict::inconclusive;
+            result.message = "the kernel's attention row cannot decide the bracket at this precision (" + where + ")";
+            return result;
+        }
+        result.verdict = core::Verdict::certified;
+        result.message = "s* in [" + numeric::decimal_down(lower, 12) + ", " + numeric::decimal_up(upper, 12) +
+                         "]: pattern holds at the upper end, fails at the lower (" + where + ")";
+        return result;
+    }
+
+    static core::InstanceResult refute_half_scale(const core::Instance& instance, const interval& g,
+                                                  const probes::ScaleAnswer& answer, const interval& bar,
+                                                  const std::string& where, core::InstanceResult result) {
+        const std::int64_t n = answer.context;
+        const std::string epsilon = instance.params.decimal("epsilon");
+        const Pattern pattern = probes::parse_pattern(instance.params.text("pattern"));
+        // [lower / 2, upper / 2] contains s* / 2 (halving is exact).
+        const interval half = between(numeric::lower_bound(answer.scale) / 2, numeric::upper_bound(answer.scale) / 2);
+        if (answer.zero_infimum || probes::pattern_holds(g, n, epsilon, half, pattern) != Certainty::certainly_not) {
+            result.verdict = core::Verdict::inconclusive;
+            result.message = "the pattern at s*/2 is not certainly broken (" + where + ")";
+            return result;
+        }
+        const interval weight = probes::target_weight(g, n, half, pattern);
+        const std::string target = pattern == Pattern::diagonal ? "alpha_{N,N}" : "alpha_{N,N-1}";
+        // How far the claimed pattern misses at s*/2 (replaces the bracket width).
+        const interval shortfall = bar - weight;
+        result.margin = core::Margin{numeric::decimal_lower(shortfall), numeric::decimal_upper(shortfall),
+                                     "(1 - eps) - " + target + " at s*/2, " + where};
+        result.verdict = core::Verdict::refuted;
+        result.message = "at s*/2 " + target + " <= " + numeric::decimal_upper(weight, 10) + " <= 1 - eps (" + where + ")";
+        core::Counterexample cx;
+        cx.kind = "the pattern fails at half the least scale";
+        cx.inputs = {{"frequency", numeric::decimal_enclosure(g)},
+                     {"context N", std::to_string(n)},
+                     {"epsilon", epsilon},
+                     {"pattern", probes::to_string(pattern)},
+                     {"s = s*/2", numeric::decimal_enclosure(half)}};
+        cx.claimed = target + " > 1 - eps = " + numeric::decimal_enclosure(bar) + " at ||psi||^2 = s*/2";
+        cx.computed = target + " in " + numeric::decimal_enclosure(weight) + " for every s in " +
+                      numeric::decimal_enclosure(half);
+        cx.replay = support::replay_header(instance);
+        cx.replay["inputs"] = {{"frequency", numeric::decimal_enclosure(g)},
+                               {"context", n},
+                               {"epsilon", epsilon},
+                               {"pattern", probes::to_string(pattern)},
+                               {"scale_lower", numeric::decimal_down(numeric::lower_bound(half))},
+                               {"scale_upper", numeric::decimal_up(numeric::upper_bound(half))},
+                               {"weight", numeric::decimal_enclosure(weight)}};
+        result.counterexample = std::move(cx);
+        return result;
+    }
+};
+
+}  // namespace
+
+std::unique_ptr<core::Check> make_thm_5_3_check() { return std::make_unique<PositionalHeadsCheck>(); }
 
 }  // namespace ropecheck::claims

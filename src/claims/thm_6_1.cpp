@@ -1,10 +1,304 @@
-// TEMPORARY PLACEHOLDER (replaced by the real check in this session): thm-6.1.
-#include <stdexcept>
+// Theorem 6.1: semantic channels are not robust over long context. The aligned
+// single-chunk construction (query = target key = psi) scores the target
+// s cos(r g) at distance r; once cos(r g) < 0 the target scores below a token
+// with zero activation, so by Lemma A.3 its weight is at most 1/2. Certified
+// with MPFI for one grid point:
+//  (i)   every frequency g_k of the RoPE schedule, d = 2 included, breaks: the
+//        least r >= 1 with cos(r g_k) < 0 (probes::semantic_break on that one
+//        frequency), cross-checked against floor(pi / (2 g_k)) + 1 in MPFI;
+//  (ii)  p-RoPE: each removed channel's frequency is the exact point 0, so
+//        cos(r * 0) = 1 for every r and it never breaks; each kept channel has
+//        RoPE's enclosure, so it breaks exactly as in (i);
+//  (iii) raising theta delays the break: for every k >= 2 the break distance at
+//        theta is <= the one at theta_larger (g_1 = 1 for every theta).
+// The margin is the closest any cos(r g_k) came to 0 on either side of a break:
+// how clearly the break distances were decided.
+// Negative control "robust-up-to": claims the lowest RoPE channel g_{d/2} stays
+// non-negative for every r <= robust_length; refuted by its certified break.
+#include <optional>
 
 #include "checks.hpp"
+#include "ropecheck/numeric/certainty.hpp"
+#include "ropecheck/numeric/decimal.hpp"
+#include "ropecheck/numeric/invalid_input.hpp"
+#include "ropecheck/probes/semantic_break.hpp"
+#include "support/claim_support.hpp"
 
 namespace ropecheck::claims {
+namespace {
 
-std::unique_ptr<core::Check> make_thm_6_1_check() { throw std::logic_error("check thm-6.1: not yet implemented"); }
+using numeric::interval;
+using rope::FrequencySchedule;
+using rope::RotaryKind;
+
+// The fast double filter of the sweep engine covers distances below 2^31.
+constexpr std::int64_t max_distance_limit = 1'000'000'000;
+
+const std::vector<std::string> controls{"none", "robust-up-to"};
+
+// A channel's certified break: cos(distance g) < 0 and, when distance > 1,
+// cos((distance - 1) g) >= 0 (every earlier r is certified >= 0 by the sweep).
+struct ChannelBreak {
+    std::int64_t distance = 0;
+    interval at;      // cos(distance g)
+    interval before;  // cos((distance - 1) g)
+};
+
+// Either the break of one frequency up to `limit`, or why there is none.
+struct BreakSearch {
+    std::optional<ChannelBreak> found;
+    bool certified = false;                 // the sweep decided every distance it looked at
+    std::optional<std::int64_t> undecided;  // the distance it could not decide
+};
+
+BreakSearch break_of(const interval& g, std::int64_t limit) {
+    // One thread: the runner already spreads instances over the cores.
+    sweep::SweepOptions one_thread;
+    one_thread.threads = 1;
+    const auto answer = probes::semantic_break({g}, limit, one_thread);
+    BreakSearch search;
+    search.certified = answer.certified;
+    search.undecided = answer.undecided_at;
+    if (answer.first_break_distance) {
+        const std::int64_t r = *answer.first_break_distance;
+        search.found = ChannelBreak{r, answer.value_at_break, cos(interval(static_cast<long long>(r - 1)) * g)};
+    }
+    return search;
+}
+
+// floor(pi / (2 g)) + 1 when the enclosure decides the floor: for 0 < g < pi
+// the first r with r g mod 2 pi in (pi/2, 3 pi/2), found without any sweep.
+std::optional<std::int64_t> quarter_turn_formula(const interval& g) {
+    interval pi;
+    mpfi_const_pi(pi.backend().data());
+    const interval q = pi / (interval(2) * g);
+    const numeric::real lo = floor(numeric::lower_bound(q)), hi = floor(numeric::upper_bound(q));
+    if (lo != hi) return std::nullopt;
+    return lo.convert_to<std::int64_t>() + 1;
+}
+
+bool identical(const interval& a, const interval& b) {
+    return numeric::lower_bound(a) == numeric::lower_bound(b) && numeric::upper_bound(a) == numeric::upper_bound(b);
+}
+
+std::string frequency_name(int k) { return "g_" + std::to_string(k); }
+
+class SemanticChannelsBreakCheck final : public core::Check {
+public:
+    std::string name() const override { return "thm-6.1"; }
+
+    std::vector<core::ParameterSpec> parameters() const override {
+        return {support::head_dim_parameter(),
+                support::theta_parameter(),
+                {"theta_larger", core::ParameterKind::decimal,
+                 "a larger base (> theta) whose break distances must be at least as large, e.g. \"500000\""},
+                {"max_distance", core::ParameterKind::integer, "N: breaks are searched for in 1 <= r <= N"},
+                {"p", core::ParameterKind::fraction, "p-RoPE fraction kept, in [0, 1]", false, "1"},
+                {"robust_length", core::ParameterKind::integer,
+                 "control robust-up-to: the length up to which the lowest channel is claimed to stay >= 0", false},
+                support::control_parameter("none, robust-up-to")};
+    }
+
+    void validate(const core::Parameters& params) const override {
+        const std::string theta = params.decimal("theta");
+        const int d = params.small_integer("head_dim");
+        FrequencySchedule(RotaryKind::p_rope, theta, d, params.fraction("p"));
+        const std::string larger = params.decimal("theta_larger");
+        try {
+            rope::validate_theta(larger);
+        } catch (const InvalidInput& e) {
+            throw InvalidInput(std::string("theta_larger: ") + e.what());
+        }
+        if (!numeric::certainly_positive(numeric::enclose_decimal(larger) - numeric::enclose_decimal(theta)))
+            throw InvalidInput("theta_larger = " + larger + " is not greater than theta = " + theta);
+        support::require_range("max_distance", params.integer("max_distance"), 1, max_distance_limit);
+        const bool robust = support::control_of(params, controls) == "robust-up-to";
+        if (robust && !params.has("robust_length"))
+            throw InvalidInput("control robust-up-to needs the parameter \"robust_length\"");
+        if (!robust && params.has("robust_length"))
+            throw InvalidInput("\"robust_length\" is only used with control = \"robust-up-to\"");
+        if (robust) support::require_range("robust_length", params.integer("robust_length"), 1, max_distance_limit);
+    }
+
+    core::InstanceResult run(const core::Instance& instance) const override {
+        if (support::control_of(instance.params, controls) == "robust-up-to") return run_robust_control(instance);
+        return run_claim(instance);
+    }
+
+private:
+    static core::InstanceResult inconclusive(core::InstanceResult result, std::string message) {
+        result.verdict = core::Verdict::inconclusive;
+        result.message = std::move(message);
+        return result;
+    }
+
+    static core::InstanceResult run_claim(const core::Instance& instance) {
+        const core::Parameters& params = instance.params;
+        const std::string theta = params.decimal("theta");
+        const std::string theta_larger = params.decimal("theta_larger");
+        const int d = params.small_integer("head_dim");
+        const std::int64_t n = params.integer("max_distance");
+        const auto g = FrequencySchedule::rope(theta, d).frequencies<interval>();
+        const auto g_larger = FrequencySchedule::rope(theta_larger, d).frequencies<interval>();
+        const std::string bits = std::to_string(instance.precision_bits);
+        core::InstanceResult result;
+
+        // (i) every channel breaks within N.
+        std::vector<ChannelBreak> breaks;
+        std::optional<interval> closest;  // the smallest separation from 0 around any break
+        std::string closest_where;
+        std::size_t formula_undecided = 0;
+        for (int k = 1; k <= d / 2; ++k) {
+            const interval& gk = g[static_cast<std::size_t>(k - 1)];
+            const BreakSearch search = break_of(gk, n);
+            if (search.undecided)
+                return inconclusive(std::move(result), "the sign of cos(r " + frequency_name(k) + ") at r = " +
+                                                           std::to_string(*search.undecided) +
+                                                           " cannot be decided at " + bits + " bits; raise --precision");
+            if (!search.found)
+                return inconclusive(std::move(result), "channel " + frequency_name(k) + " does not break within r <= " +
+                                                           std::to_string(n) + "; raise max_distance");
+            const ChannelBreak& b = *search.found;
+            // The sweep and the closed form must agree; a disagreement is a bug, not a verdict on the paper.
+            const auto formula = quarter_turn_formula(gk);
+            if (!formula) ++formula_undecided;
+            else if (*formula != b.distance) {
+                result.verdict = core::Verdict::error;
+                result.message = "internal inconsistency: the sweep breaks " + frequency_name(k) + " at r = " +
+                                 std::to_string(b.distance) + ", floor(pi / (2 g)) + 1 = " + std::to_string(*formula);
+                return result;
+            }
+            // How far from 0 the decision was: -cos at the break, and cos just before
+            // it (at r = 0 it is cos 0 = 1, no decision).
+            interval separation = -b.at;
+            if (b.distance > 1 && numeric::lower_bound(b.before) < numeric::lower_bound(separation)) separation = b.before;
+            if (!closest || numeric::lower_bound(separation) < numeric::lower_bound(*closest)) {
+                closest = separation;
+                closest_where = frequency_name(k) + ", r = " + std::to_string(b.distance);
+            }
+            breaks.push_back(b);
+        }
+        const std::size_t lowest = breaks.size() - 1;
+        result.evidence["channels"] = d / 2;
+        result.evidence["break_distance_highest_g_1"] = breaks.front().distance;
+        if (d >= 4) result.evidence["break_distance_g_" + std::to_string(d / 4)] = breaks[static_cast<std::size_t>(d / 4 - 1)].distance;
+        result.evidence["break_distance_lowest_g_" + std::to_string(d / 2)] = breaks[lowest].distance;
+        result.evidence["cos_at_lowest_break"] = numeric::decimal_enclosure(breaks[lowest].at);
+        result.evidence["closed_form_cross_checks"] = breaks.size() - formula_undecided;
+        result.margin = core::Margin{numeric::decimal_lower(*closest), numeric::decimal_upper(*closest), closest_where};
+
+        // (ii) p-RoPE: removed channels are exactly position-independent, kept ones are RoPE's.
+        const auto p = params.fraction("p");
+        const FrequencySchedule prope(RotaryKind::p_rope, theta, d, p);
+        const auto g_p = prope.frequencies<interval>();
+        const interval far(static_cast<long long>(n));
+        std::vector<std::string> failures;
+        int removed = 0;
+        for (int k = 1; k <= d / 2; ++k) {
+            const auto i = static_cast<std::size_t>(k - 1);
+            if (prope.chunks()[i].rotated) {
+                if (!identical(g_p[i], g[i])) failures.push_back("kept p-RoPE channel " + frequency_name(k) + " differs from RoPE's");
+                continue;
+            }
+            ++removed;
+            // The exact point 0 makes r * 0 = 0 and cos(0) = 1 for every integer r;
+            // cos at r = N is evaluated only to show the enclosure stays the point 1.
+            if (numeric::is_equal(g_p[i], interval(0)) != numeric::Certainty::certainly ||
+                numeric::is_equal(cos(far * g_p[i]), interval(1)) != numeric::Certainty::certainly)
+                failures.push_back("removed p-RoPE channel " + frequency_name(k) + " is not exactly position-independent");
+        }
+        result.evidence["p"] = p.str();
+        result.evidence["prope_removed_channels"] = removed;
+
+        // (iii) every k >= 2 breaks no earlier at theta_larger (a break beyond N is later than any within N).
+        int strictly_later = 0;
+        for (int k = 2; k <= d / 2; ++k) {
+            const auto i = static_cast<std::size_t>(k - 1);
+            const BreakSearch search = break_of(g_larger[i], n);
+            if (search.undecided)
+                return inconclusive(std::move(result), "the sign of cos(r " + frequency_name(k) + ") at theta = " +
+                                                           theta_larger + ", r = " + std::to_string(*search.undecided) +
+                                                           " cannot be decided at " + bits + " bits; raise --precision");
+            if (search.found && search.found->distance < breaks[i].distance)
+                failures.push_back("channel " + frequency_name(k) + " breaks earlier at theta = " + theta_larger + " (r = " +
+                                   std::to_string(search.found->distance) + ") than at theta = " + theta + " (r = " +
+                                   std::to_string(breaks[i].distance) + ")");
+            if (!search.found || search.found->distance > breaks[i].distance) ++strictly_later;
+            if (k == d / 2)
+                result.evidence["break_distance_lowest_at_theta_larger"] =
+                    search.found ? core::json(search.found->distance) : core::json("beyond " + std::to_string(n));
+        }
+        result.evidence["channels_breaking_strictly_later_at_theta_larger"] = strictly_later;
+
+        if (!failures.empty()) {
+            result.verdict = core::Verdict::refuted;
+            result.message = failures.front() + (failures.size() > 1 ? " (and " + std::to_string(failures.size() - 1) + " more)" : "");
+            core::Counterexample cx;
+            cx.kind = "a part of Theorem 6.1's finite form fails";
+            cx.inputs = {{"head_dim", std::to_string(d)}, {"theta", theta}, {"theta_larger", theta_larger}, {"p", p.str()}};
+            cx.claimed = "every channel breaks, removed p-RoPE channels never do, larger theta breaks no earlier";
+            cx.computed = result.message;
+            cx.replay = support::replay_header(instance);
+            result.counterexample = std::move(cx);
+            return result;
+        }
+        result.verdict = core::Verdict::certified;
+        result.message = "all " + std::to_string(d / 2) + " channels break (g_1 at r = " +
+                         std::to_string(breaks.front().distance) + ", " + frequency_name(d / 2) + " at r = " +
+                         std::to_string(breaks[lowest].distance) + "); " + std::to_string(removed) +
+                         " removed p-RoPE channels exactly position-independent; " +
+                         (d >= 4 ? "no break earlier at theta = " + theta_larger + " (" + std::to_string(strictly_later) +
+                                       " of " + std::to_string(d / 2 - 1) + " strictly later)"
+                                 : std::string("d = 2 has no channel k >= 2 to compare across theta"));
+        return result;
+    }
+
+    static core::InstanceResult run_robust_control(const core::Instance& instance) {
+        const core::Parameters& params = instance.params;
+        const std::string theta = params.decimal("theta");
+        const int d = params.small_integer("head_dim");
+        const std::int64_t length = params.integer("robust_length");
+        const auto g = FrequencySchedule::rope(theta, d).frequencies<interval>();
+        const int k = d / 2;
+        const BreakSearch search = break_of(g.back(), length);
+        core::InstanceResult result;
+        if (search.undecided)
+            return inconclusive(std::move(result), "the sign of cos(r " + frequency_name(k) + ") at r = " +
+                                                       std::to_string(*search.undecided) + " cannot be decided at " +
+                                                       std::to_string(instance.precision_bits) + " bits; raise --precision");
+        if (!search.found) {
+            result.verdict = core::Verdict::certified;
+            result.message = "cos(r " + frequency_name(k) + ") >= 0 for every 1 <= r <= " + std::to_string(length) +
+                             ": the channel is robust up to this length";
+            return result;
+        }
+        const ChannelBreak& b = *search.found;
+        result.evidence["break_distance"] = b.distance;
+        result.evidence["robust_length"] = length;
+        result.margin = core::Margin{numeric::decimal_lower(-b.at), numeric::decimal_upper(-b.at),
+                                     frequency_name(k) + ", r = " + std::to_string(b.distance)};
+        result.verdict = core::Verdict::refuted;
+        result.message = "channel " + frequency_name(k) + " breaks at r = " + std::to_string(b.distance) +
+                         " <= robust_length = " + std::to_string(length);
+        core::Counterexample cx;
+        cx.kind = "a semantic channel breaks before the claimed length";
+        cx.inputs = {{"head_dim", std::to_string(d)},
+                     {"theta", theta},
+                     {"frequency", frequency_name(k) + " = " + numeric::decimal_midpoint(g.back())},
+                     {"break distance r", std::to_string(b.distance)}};
+        cx.claimed = "cos(r " + frequency_name(k) + ") >= 0 for every 1 <= r <= " + std::to_string(length);
+        cx.computed = "cos(" + std::to_string(b.distance) + " " + frequency_name(k) + ") in " +
+                      numeric::decimal_enclosure(b.at) + " < 0, and cos(r " + frequency_name(k) +
+                      ") >= 0 for every r < " + std::to_string(b.distance);
+        cx.replay = support::replay_header(instance);
+        cx.replay["inputs"] = {{"frequency_index", k}, {"break_distance", b.distance}, {"robust_length", length}};
+        result.counterexample = std::move(cx);
+        return result;
+    }
+};
+
+}  // namespace
+
+std::unique_ptr<core::Check> make_thm_6_1_check() { return std::make_unique<SemanticChannelsBreakCheck>(); }
 
 }  // namespace ropecheck::claims

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "ropecheck/cli/commands.hpp"
+#include "ropecheck/cli/probe_command.hpp"
 #include "ropecheck/numeric/invalid_input.hpp"
 
 namespace ropecheck::cli {
@@ -34,10 +35,41 @@ int run_app(int argc, char** argv) {
     run_cmd->add_option("--report-dir", run.report_dir, "Where report.json, junit.xml and report.md go");
     run_cmd->add_option("--theorems", run.theorems, "Directory of claim specs (*.toml)");
 
+    ProbeOptions probe;
+    int probe_frequency = 0;
+    std::int64_t probe_max_distance = 0, probe_context = 0, probe_max_length = 0;
+    std::string probe_epsilon, probe_pattern, probe_gap, probe_replay_file;
+    auto* probe_cmd = app.add_subcommand(
+        "probe", "Answer one question with a certified number: positional-margin, semantic-break, diagonal-scale, density");
+    probe_cmd->add_option("name", probe.name, "positional-margin, semantic-break, diagonal-scale or density")->required();
+    probe_cmd->add_option("--theta", probe.theta, "RoPE base theta (> 1)")->capture_default_str();
+    probe_cmd->add_option("--head-dim", probe.head_dim, "Head dimension d (even)")->capture_default_str();
+    auto* frequency_opt = probe_cmd->add_option(
+        "--frequency", probe_frequency,
+        "Which g_k, 1 = highest (default: 1; semantic-break: d/2, the lowest)");
+    auto* all_opt = probe_cmd->add_flag("--all-frequencies", probe.all_frequencies,
+                                        "Every g_k at once (positional-margin, semantic-break)");
+    frequency_opt->excludes(all_opt);
+    probe_cmd->add_option("--precision", probe.precision, "Working precision in bits (>= 53)")->capture_default_str();
+    auto* max_distance_opt = probe_cmd->add_option(
+        "--max-distance", probe_max_distance, "Distances 1..N searched (semantic-break default: 10^9)");
+    auto* context_opt = probe_cmd->add_option("--context", probe_context, "diagonal-scale: sequence length N");
+    auto* epsilon_opt = probe_cmd->add_option("--epsilon", probe_epsilon, "diagonal-scale: eps in (0, 1/2]");
+    auto* pattern_opt =
+        probe_cmd->add_option("--pattern", probe_pattern, "diagonal-scale: diagonal (default) or previous-token");
+    auto* gap_opt = probe_cmd->add_option("--gap", probe_gap, "density: the gap delta, radians");
+    auto* max_length_opt = probe_cmd->add_option("--max-length", probe_max_length, "density: lengths searched (default 10^9)");
+    probe_cmd->add_option("--format", probe.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+    auto* replay_file_opt =
+        probe_cmd->add_option("--replay-file", probe_replay_file, "Save the answer as a replay record (JSON)");
+
     // CLI11 would only say "a subcommand is required"; name the word it got.
-    if (argc > 1 && argv[1][0] != '-' && std::string(argv[1]) != "list" && std::string(argv[1]) != "run") {
-        std::cerr << "ropecheck: error: unknown subcommand \"" << argv[1] << "\" (expected list or run)\n";
-        return exit_bad_input;
+    if (argc > 1 && argv[1][0] != '-') {
+        const std::string word = argv[1];
+        if (word != "list" && word != "run" && word != "probe") {
+            std::cerr << "ropecheck: error: unknown subcommand \"" << word << "\" (expected list, run or probe)\n";
+            return exit_bad_input;
+        }
     }
     try {
         app.parse(argc, argv);
@@ -48,6 +80,17 @@ int run_app(int argc, char** argv) {
 
     try {
         if (list_cmd->parsed()) return list_command(list, std::cout);
+        if (probe_cmd->parsed()) {
+            if (frequency_opt->count() > 0) probe.frequency = probe_frequency;
+            if (max_distance_opt->count() > 0) probe.max_distance = probe_max_distance;
+            if (context_opt->count() > 0) probe.context = probe_context;
+            if (epsilon_opt->count() > 0) probe.epsilon = probe_epsilon;
+            if (pattern_opt->count() > 0) probe.pattern = probe_pattern;
+            if (gap_opt->count() > 0) probe.gap = probe_gap;
+            if (max_length_opt->count() > 0) probe.max_length = probe_max_length;
+            if (replay_file_opt->count() > 0) probe.replay_file = probe_replay_file;
+            return probe_command(probe, std::cout);
+        }
         if (precision_opt->count() > 0) run.precision = precision;
         run.claim_globs.clear();
         for (std::size_t start = 0; start <= globs.size();) {

@@ -6,7 +6,6 @@
 #include <vector>
 
 #include "ropecheck/numeric/invalid_input.hpp"
-#include "ropecheck/numeric/precision_guard.hpp"
 
 namespace ropecheck::probes {
 
@@ -16,7 +15,8 @@ float float32_inverse_frequency(const rope::FrequencySchedule& schedule, int chu
     const auto& c = schedule.chunks().at(static_cast<std::size_t>(chunk));
     if (!c.rotated) throw InvalidInput("pair " + std::to_string(chunk + 1) + " does not rotate in this schedule");
     if (schedule.scaling().type != rope::ScalingType::none) {
-        numeric::PrecisionGuard guard(128);
+        // At the caller's precision (>= 53 bits, far above float32's 24): the
+        // default precision is process-wide in Boost 1.74, so it is never changed here.
         return static_cast<float>(numeric::round_to_format(schedule.frequencies<numeric::real>()[static_cast<std::size_t>(chunk)],
                                                            IeeeFormat::binary32)
                                       .convert_to<double>());
@@ -58,12 +58,14 @@ CollisionAnswer float_collision(const rope::FrequencySchedule& schedule, int chu
     const double screen = 2 * gap_below_one(dtype);
     constexpr std::int64_t block = 1 << 16;
     const std::int64_t blocks = (max_distance + block - 1) / block;
-    const int threads = omp_get_max_threads();
+    // Inside an outer parallel region (the runner) one thread: a nested team
+    // would only oversubscribe the cores.
+    const int threads = omp_get_level() > 0 ? 1 : omp_get_max_threads();
     for (std::int64_t wave = 0; wave < blocks; wave += threads * 4) {
         const std::int64_t wave_end = std::min(blocks, wave + threads * 4);
         std::vector<std::int64_t> first(static_cast<std::size_t>(wave_end - wave), 0);
         std::vector<std::uint64_t> exact(first.size(), 0);
-#pragma omp parallel for schedule(dynamic, 1)
+#pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
         for (std::int64_t b = wave; b < wave_end; ++b) {
             const std::int64_t lo = b * block + 1, hi = std::min(max_distance, (b + 1) * block);
             const auto slot = static_cast<std::size_t>(b - wave);
@@ -71,7 +73,6 @@ CollisionAnswer float_collision(const rope::FrequencySchedule& schedule, int chu
                 const float angle = static_cast<float>(r) * inv;
                 if (1.0 - std::cos(static_cast<double>(angle)) > screen) continue;
                 ++exact[slot];
-                numeric::PrecisionGuard guard(64);
                 if (pipeline_cosine(inv, r, dtype) == 1) {
                     first[slot] = r;
                     break;

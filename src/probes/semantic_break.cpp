@@ -1,8 +1,39 @@
-// TEMPORARY PLACEHOLDER (replaced by the real probe in this session).
-#include <stdexcept>
-
+// semantic-break through the certified first-crossing sweep: the least r in
+// [1, N] with sum_k cos(r g_k) < 0, every earlier r certainly >= 0.
 #include "ropecheck/probes/semantic_break.hpp"
 
+#include <string>
+
+#include "ropecheck/numeric/invalid_input.hpp"
+#include "ropecheck/sweep/series.hpp"
+#include "ropecheck/sweep/sweep.hpp"
+
 namespace ropecheck::probes {
-BreakAnswer semantic_break(const std::vector<numeric::interval>&, std::int64_t) { throw std::logic_error("semantic-break: not yet implemented"); }
+
+BreakAnswer semantic_break(const std::vector<numeric::interval>& frequencies, std::int64_t max_distance) {
+    return semantic_break(frequencies, max_distance, sweep::SweepOptions{});
+}
+
+BreakAnswer semantic_break(const std::vector<numeric::interval>& frequencies, std::int64_t max_distance,
+                           const sweep::SweepOptions& options) {
+    if (frequencies.empty()) throw InvalidInput("semantic-break: no frequencies given");
+    if (max_distance < 1 || max_distance > max_break_distance)
+        throw InvalidInput("semantic-break: max distance " + std::to_string(max_distance) +
+                           " is outside [1, 2^52]");
+    // A NaN or unbounded enclosure could never be decided; reject it up front.
+    for (const auto& g : frequencies)
+        if (!mpfi_bounded_p(g.backend().data()))
+            throw InvalidInput("semantic-break: a frequency is not a finite number");
+
+    const auto crossing = sweep::first_below(sweep::CosineSeries::aligned_unit(frequencies), numeric::interval(0), 1,
+                                             max_distance, options);
+    BreakAnswer answer;
+    answer.first_break_distance = crossing.first;
+    answer.certified = crossing.certified;
+    answer.undecided_at = crossing.undecided_at;
+    if (crossing.first) answer.value_at_break = crossing.value_at_first;
+    answer.escalated = crossing.stats.escalated;
+    return answer;
+}
+
 }  // namespace ropecheck::probes

@@ -5,7 +5,6 @@
 #include "ropecheck/numeric/certainty.hpp"
 #include "ropecheck/numeric/invalid_input.hpp"
 #include "ropecheck/numeric/number_concept.hpp"
-#include "ropecheck/numeric/precision_guard.hpp"
 
 namespace ropecheck::rope {
 
@@ -150,8 +149,9 @@ long decided_integer(const interval& x, bool up, const std::string& what) {
 }  // namespace
 
 ScalingPlan plan_scaling(const Scaling& scaling, int d, const std::string& theta) {
-    // Decisions are made 64 bits above the caller's precision.
-    numeric::PrecisionGuard guard(numeric::current_precision_bits() + 64);
+    // Decisions are made at the caller's precision: Boost 1.74's default
+    // precision is process-wide, so changing it here would race with parallel
+    // checks. A decision the enclosures cannot make throws (raise --precision).
     ScalingPlan plan;
     const int pairs = d / 2;
     const interval log_theta = log(numeric::enclose_decimal(theta));

@@ -19,7 +19,10 @@ std::int64_t block_count(std::int64_t first, std::int64_t last) {
 }
 
 int thread_count(const SweepOptions& options) {
-    return options.threads > 0 ? options.threads : omp_get_max_threads();
+    if (options.threads > 0) return options.threads;
+    // Called from inside a parallel region (the runner's, even a team of one):
+    // stay on this thread rather than start a nested team on every core.
+    return omp_get_level() > 0 ? 1 : omp_get_max_threads();
 }
 
 bool fast_path_applies(std::int64_t first, std::int64_t last) {

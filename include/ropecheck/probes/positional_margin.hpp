@@ -11,6 +11,9 @@
 
 namespace ropecheck::probes {
 
+// The sweep engine represents distances exactly up to 2^52.
+inline constexpr std::int64_t max_margin_distance = std::int64_t{1} << 52;
+
 struct MarginAnswer {
     std::int64_t worst_distance = 0;      // smallest r attaining the minimum
     numeric::interval margin;             // encloses the minimum
@@ -19,7 +22,8 @@ struct MarginAnswer {
     std::uint64_t escalated = 0;          // distances evaluated in MPFI
 };
 
-// Throws InvalidInput when max_distance < 1 or frequencies is empty.
+// Throws InvalidInput when max_distance < 1 or > max_margin_distance, when
+// frequencies is empty, or when a frequency is not a finite enclosure.
 MarginAnswer positional_margin(const std::vector<numeric::interval>& frequencies, std::int64_t max_distance);
 
 }  // namespace ropecheck::probes

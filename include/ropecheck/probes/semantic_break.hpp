@@ -8,17 +8,28 @@
 #include <vector>
 
 #include "ropecheck/numeric/types.hpp"
+#include "ropecheck/sweep/sweep.hpp"
 
 namespace ropecheck::probes {
+
+// The sweep engine represents distances exactly up to 2^52.
+inline constexpr std::int64_t max_break_distance = std::int64_t{1} << 52;
 
 struct BreakAnswer {
     std::optional<std::int64_t> first_break_distance;  // none up to max_distance
     bool certified = false;          // every r before the answer certainly has S(r) >= 0
     std::optional<std::int64_t> undecided_at;  // a distance MPFI could not decide
     numeric::interval value_at_break;          // S(first_break_distance)
+    std::uint64_t escalated = 0;               // distances evaluated in MPFI
 };
 
-// Throws InvalidInput when max_distance < 1 or frequencies is empty.
+// Throws InvalidInput when max_distance < 1 or > max_break_distance, when
+// frequencies is empty, or when a frequency is not a finite enclosure.
 BreakAnswer semantic_break(const std::vector<numeric::interval>& frequencies, std::int64_t max_distance);
+// The same with the sweep's options: a caller that already runs in parallel
+// (a claim inside the runner) asks for one thread, since the sweep's short
+// parallel waves cost more than they gain there.
+BreakAnswer semantic_break(const std::vector<numeric::interval>& frequencies, std::int64_t max_distance,
+                           const sweep::SweepOptions& options);
 
 }  // namespace ropecheck::probes

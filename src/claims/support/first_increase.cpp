@@ -1,0 +1,79 @@
+#include "first_increase.hpp"
+
+#include <cmath>
+
+#include "ropecheck/numeric/certainty.hpp"
+#include "ropecheck/rope/frequency_schedule.hpp"
+#include "ropecheck/rope/kernel.hpp"
+
+namespace ropecheck::claims::support {
+
+using numeric::interval;
+
+namespace {
+
+// Three-way comparison of two enclosures of non-negative numbers through their
+// endpoints (never interval operator<).
+enum class Order { at_most, greater, unknown };  // x <= y certainly, x > y certainly
+
+Order compare(const interval& x, const interval& y) {
+    if (numeric::upper_bound(x) <= numeric::lower_bound(y)) return Order::at_most;
+    if (numeric::lower_bound(x) > numeric::upper_bound(y)) return Order::greater;
+    return Order::unknown;
+}
+
+}  // namespace
+
+FirstIncrease first_increase_all_ones(const std::string& theta, int head_dim, std::int64_t max_distance) {
+    const auto schedule = rope::FrequencySchedule::rope(theta, head_dim);
+    const auto freqs = schedule.frequencies<interval>();
+    const std::vector<interval> ones(static_cast<std::size_t>(head_dim), interval(1));
+    const auto coeffs = rope::chunk_coefficients<interval>(ones, ones);
+    auto magnitude = [&](std::int64_t r) {
+        return abs(rope::activation_from_coefficients<interval>(coeffs, freqs, r));
+    };
+
+    std::vector<interval> values{magnitude(0)};
+    FirstIncrease result;
+    for (std::int64_t r2 = 1; r2 <= max_distance; ++r2) {
+        values.push_back(magnitude(r2));
+        const interval& now = values.back();
+        // The chain |a(0)| >= .. >= |a(r2-1)| is certified, so |a(r2)| <= |a(r2-1)|
+        // certifies |a(r2)| <= |a(r1)| for every r1 < r2.
+        const Order step = compare(now, values[values.size() - 2]);
+        if (step == Order::at_most) continue;
+        if (step == Order::unknown) {
+            result = {FirstIncrease::Outcome::undecided, r2 - 1, r2, values[values.size() - 2], now};
+            return result;
+        }
+        // An increase at r2: the least r1 whose value is certainly below |a(r2)|.
+        for (std::int64_t r1 = 0; r1 < r2; ++r1) {
+            const interval& before = values[static_cast<std::size_t>(r1)];
+            const Order o = compare(now, before);
+            if (o == Order::at_most) continue;
+            result = {o == Order::greater ? FirstIncrease::Outcome::found : FirstIncrease::Outcome::undecided,
+                      r1, r2, before, now};
+            return result;
+        }
+        // Unreachable: r1 = r2 - 1 is certainly below.
+    }
+    result.outcome = FirstIncrease::Outcome::none;
+    return result;
+}
+
+ShrunkIncrease shrink_increase_all_ones(const std::string& theta, int max_head_dim, std::int64_t max_distance) {
+    ShrunkIncrease out;
+    for (int d = 2; d <= max_head_dim; d += 2) {
+        FirstIncrease pair = first_increase_all_ones(theta, d, max_distance);
+        if (pair.outcome == FirstIncrease::Outcome::none) {
+            out.excluded.push_back(d);
+            continue;
+        }
+        out.head_dim = d;
+        out.pair = std::move(pair);
+        return out;
+    }
+    return out;
+}
+
+}  // namespace ropecheck::claims::support

@@ -1,0 +1,84 @@
+// Certified exclusion of a whole interval of bases Theta = [lower, upper] by one
+// distance r: an MPFI enclosure of { S_theta(r) : theta in Theta } whose upper
+// bound is negative proves that every base in Theta fails at r.
+//
+// Two enclosures (either one suffices):
+//  plain       sum_k cos(r g_k(Theta)): each term over its exact range of angles
+//              (MPFI's cos is tight on an interval), so the width is about
+//              sum_k |r e_k g_k sin(r g_k)| |Theta| / theta: no cancellation.
+//  mean value  S(lower) + S'(Theta) [0, upper - lower], with
+//              S'(theta) = (1/theta) sum_k r e_k g_k sin(r g_k)  (g_k = theta^(-e_k)),
+//              valid because for theta in Theta, S(theta) = S(lower) + S'(xi)(theta - lower)
+//              for some xi in [lower, theta]. The signed sum lets the terms cancel,
+//              and near a zero of S it reaches almost all the way to it (a Newton
+//              step), where the plain form only creeps up linearly.
+//
+// Frequencies: g_k = q^(k-1) with q = exp(-(2/D) log Theta) in (0, 1]. For a
+// positive interval the product [a, b] [c, d] = [ac, bd] is the exact range, so
+// the repeated products enclose theta^(-2(k-1)/D) over Theta as tightly as one
+// exp per term would, at the price of a multiplication (an MPFI exp costs ~200).
+#include <mpfi.h>
+
+#include "base_bound_parts.hpp"
+#include "ropecheck/numeric/certainty.hpp"
+
+namespace ropecheck::probes::base_bound_detail {
+namespace {
+
+using numeric::interval;
+using numeric::real;
+
+interval between(const real& lower, const real& upper) {
+    interval x;
+    mpfi_interv_fr(x.backend().data(), lower.backend().data(), upper.backend().data());
+    return x;
+}
+
+}  // namespace
+
+BaseCover::BaseCover(int head_dim) : pairs_(head_dim / 2), head_dim_(head_dim) {}
+
+std::vector<interval> BaseCover::frequencies(const interval& theta) const {
+    const interval ratio = exp(-(interval(2) / interval(head_dim_)) * log(theta));
+    std::vector<interval> g;
+    g.reserve(static_cast<std::size_t>(pairs_));
+    interval power(1);
+    for (int k = 0; k < pairs_; ++k) {
+        g.push_back(power);
+        power *= ratio;
+    }
+    return g;
+}
+
+interval BaseCover::enclose(CoverForm form, std::int64_t r, const real& lower, const real& upper) const {
+    const interval distance(static_cast<long long>(r));
+    const interval theta = between(lower, upper);
+    const std::vector<interval> g = frequencies(theta);
+    if (form == CoverForm::plain) {
+        interval sum(0);
+        for (const interval& gk : g) sum += cos(distance * gk);
+        return sum;
+    }
+    const std::vector<interval> g_lower = frequencies(interval(lower));
+    interval at_lower(0), slope(0);
+    for (int k = 0; k < pairs_; ++k) {
+        const auto i = static_cast<std::size_t>(k);
+        at_lower += cos(distance * g_lower[i]);
+        const interval angle = distance * g[i];
+        // e_k = 2k / D for the 0-based k.
+        slope += angle * (interval(2 * k) / interval(head_dim_)) * sin(angle);
+    }
+    slope /= theta;
+    const interval run = between(real(0), numeric::upper_bound(interval(upper) - interval(lower)));
+    return at_lower + slope * run;
+}
+
+bool BaseCover::fails(CoverForm form, std::int64_t r, const real& lower, const real& upper) const {
+    return numeric::certainly_negative(enclose(form, r, lower, upper));
+}
+
+bool BaseCover::fails_throughout(std::int64_t r, const real& lower, const real& upper) const {
+    return fails(CoverForm::plain, r, lower, upper) || fails(CoverForm::mean_value, r, lower, upper);
+}
+
+}  // namespace ropecheck::probes::base_bound_detail

@@ -1,0 +1,159 @@
+// The double-precision guide of base-bound. It decides nothing: it only picks
+// the distance r to try as a witness and the width of bases to ask MPFI about,
+// so its rounding errors can cost time (a rejected width) but never soundness.
+//
+// Scores. d/dtheta cos(r theta^(-e)) = r e theta^(-e-1) sin(r theta^(-e)), so
+// N(r) = sum_k |r e_k g_k sin(r g_k)| / theta bounds how fast S_theta(r) moves
+// to first order, and -S / N is about the width of bases above theta that the
+// plain enclosure can exclude with r. Distances with small r move slowly, so a
+// moderately negative S at a small r usually beats a very negative S far out.
+#include <algorithm>
+#include <cmath>
+
+#include "base_bound_parts.hpp"
+
+namespace ropecheck::probes::base_bound_detail {
+namespace {
+
+constexpr double two_pi = 6.283185307179586;
+// Full scans run in blocks of this many distances: each block restarts its
+// rotation recurrence from std::cos/std::sin, so rounding drift stays ~1e-12.
+constexpr std::int64_t scan_block = 4096;
+
+// max of cos over the angles [a, b]: 1 if the range holds a multiple of 2 pi.
+double cos_max(double a, double b) {
+    if (std::ceil(a / two_pi) * two_pi <= b) return 1.0;
+    return std::max(std::cos(a), std::cos(b));
+}
+
+// max of sin over the angles [a, b]: 1 if the range holds pi/2 + 2 pi n.
+double sin_peak(double a, double b) {
+    const double quarter = two_pi / 4;
+    if (std::ceil((a - quarter) / two_pi) * two_pi + quarter <= b) return 1.0;
+    return std::max(std::sin(a), std::sin(b));
+}
+
+Guess better(const Guess& a, const Guess& b) { return b.width > a.width ? b : a; }
+
+}  // namespace
+
+DoubleGuide::DoubleGuide(int head_dim, std::int64_t context) : pairs_(head_dim / 2), context_(context) {
+    for (int k = 0; k < pairs_; ++k) exponent_.push_back(2.0 * k / head_dim);
+    frequency_.assign(exponent_.size(), 1.0);
+}
+
+void DoubleGuide::set_base(double theta) {
+    theta_ = theta;
+    for (std::size_t k = 0; k < exponent_.size(); ++k) frequency_[k] = std::pow(theta, -exponent_[k]);
+}
+
+Guess DoubleGuide::best_in(std::int64_t first, std::int64_t last) const {
+    const std::size_t n = frequency_.size();
+    // (c, s) = (cos, sin)(r g_k), advanced by the rotation (cos g_k, sin g_k).
+    std::vector<double> c(n), s(n), step_c(n), step_s(n), speed_weight(n);
+    for (std::size_t k = 0; k < n; ++k) {
+        const double angle = static_cast<double>(first) * frequency_[k];
+        c[k] = std::cos(angle);
+        s[k] = std::sin(angle);
+        step_c[k] = std::cos(frequency_[k]);
+        step_s[k] = std::sin(frequency_[k]);
+        speed_weight[k] = exponent_[k] * frequency_[k] / theta_;
+    }
+    Guess best;
+    for (std::int64_t r = first; r <= last; ++r) {
+        double sum = 0, speed = 0;
+        for (std::size_t k = 0; k < n; ++k) {
+            sum += c[k];
+            speed += std::fabs(speed_weight[k] * s[k]);
+            const double next_c = c[k] * step_c[k] - s[k] * step_s[k];
+            s[k] = s[k] * step_c[k] + c[k] * step_s[k];
+            c[k] = next_c;
+        }
+        if (sum >= 0) continue;
+        speed *= static_cast<double>(r);
+        const double width = speed > 0 ? std::min(-sum / speed, theta_) : theta_;
+        if (width > best.width) best = {r, width};
+    }
+    return best;
+}
+
+Guess DoubleGuide::best_near(std::int64_t center, std::int64_t radius) const {
+    const std::int64_t first = std::max<std::int64_t>(1, center - radius);
+    const std::int64_t last = std::min(context_, center + radius);
+    return first <= last ? best_in(first, last) : Guess{};
+}
+
+Guess DoubleGuide::best_anywhere() const {
+    const std::int64_t blocks = (context_ - 1) / scan_block + 1;
+    std::vector<Guess> per_block(static_cast<std::size_t>(blocks));
+#pragma omp parallel for schedule(dynamic, 1) if (blocks > 1)
+    for (std::int64_t b = 0; b < blocks; ++b) {
+        const std::int64_t first = 1 + b * scan_block;
+        per_block[static_cast<std::size_t>(b)] = best_in(first, std::min(context_, first + scan_block - 1));
+    }
+    // In block order, ties to the smaller r: independent of the thread count.
+    Guess best;
+    for (const Guess& g : per_block) best = better(best, g);
+    return best;
+}
+
+// Each g_k decreases with the base, so over [theta, theta + width] the angle
+// r g_k sweeps [r g_k(theta + width), r g_k(theta)].
+double DoubleGuide::plain_upper(std::int64_t r, double width) const {
+    const double x = static_cast<double>(r);
+    const double top = theta_ + width;
+    double sum = 0;
+    for (std::size_t k = 0; k < exponent_.size(); ++k)
+        sum += cos_max(x * std::pow(top, -exponent_[k]), x * frequency_[k]);
+    return sum;
+}
+
+// S(theta) + width * max(0, upper bound of S' over the bases), the terms of S'
+// bounded the way MPFI's interval products bound them.
+double DoubleGuide::mean_value_upper(std::int64_t r, double width) const {
+    const double x = static_cast<double>(r);
+    const double top = theta_ + width;
+    double at_theta = 0, slope = 0;
+    for (std::size_t k = 0; k < exponent_.size(); ++k) {
+        const double high = x * frequency_[k];
+        const double low = x * std::pow(top, -exponent_[k]);
+        at_theta += std::cos(high);
+        // sin over [low, high] peaks at 1 where it holds pi/2 + 2 pi n.
+        const double sin_max = sin_peak(low, high);
+        const double product = exponent_[k] * (sin_max >= 0 ? high * sin_max : low * sin_max);
+        slope += product >= 0 ? product / theta_ : product / top;
+    }
+    return at_theta + width * std::max(0.0, slope);
+}
+
+template <class Upper>
+double DoubleGuide::widest(const Upper& upper, double guess) const {
+    // Keep a little room below 0 so that MPFI, which rounds outward, agrees.
+    const double room = -1e-12 * static_cast<double>(exponent_.size());
+    double w = std::min(guess, theta_);
+    if (!(w > 0)) return 0;
+    if (upper(w) < room) {
+        for (int i = 0; i < 64 && 2 * w <= theta_ && upper(2 * w) < room; ++i) w *= 2;
+    } else {
+        for (int i = 0;; ++i) {
+            if (i == 80) return 0;
+            w /= 2;
+            if (upper(w) < room) break;
+        }
+    }
+    // w works and 2 w does not (or is capped): four bisections in the exponent.
+    double factor = std::sqrt(2.0);
+    for (int i = 0; i < 4; ++i, factor = std::sqrt(factor))
+        if (upper(w * factor) < room) w *= factor;
+    return w;
+}
+
+double DoubleGuide::plain_width(std::int64_t r, double guess) const {
+    return widest([&](double w) { return plain_upper(r, w); }, guess);
+}
+
+double DoubleGuide::mean_value_width(std::int64_t r, double guess) const {
+    return widest([&](double w) { return mean_value_upper(r, w); }, guess);
+}
+
+}  // namespace ropecheck::probes::base_bound_detail

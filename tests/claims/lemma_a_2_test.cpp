@@ -1,0 +1,77 @@
+#include <boost/test/unit_test.hpp>
+
+#include "claim_test_support.hpp"
+#include "ropecheck/numeric/invalid_input.hpp"
+
+using ropecheck::core::json;
+using ropecheck::test::run_check;
+
+BOOST_AUTO_TEST_SUITE(lemma_a_2)
+
+// g = 1, delta = 0.5: the points r mod 2 pi for r <= 17 still leave the gap
+// 7 - 2 pi = 0.7168..; r = 18 splits it, the largest gap drops to 0.4336.. (checked
+// independently with mpmath), so N(0.5) = 18.
+BOOST_AUTO_TEST_CASE(g1_is_half_radian_dense_from_18) {
+    const auto r = run_check("lemma-a.2", {{"head_dim", 2}, {"theta", "10000"}, {"gap", "0.5"}, {"max_length", 1000}});
+    BOOST_TEST(to_string(r.verdict) == "certified");
+    const json& lengths = r.evidence["least_lengths"];
+    BOOST_REQUIRE(lengths.size() == 1u);
+    BOOST_TEST(lengths[0]["least_length_continued_fraction"].get<int>() == 18);
+    BOOST_TEST(lengths[0]["least_length_insertion"].get<int>() == 18);
+    // The tighter side: 0.5 - 0.43362938.. = 0.06637.. at N = 18.
+    BOOST_TEST(r.margin->where == "k = 1, N = N(delta) = 18");
+    BOOST_TEST(r.margin->lower.rfind("6.637061", 0) == 0);
+}
+
+BOOST_AUTO_TEST_CASE(stride_checks_the_stated_frequencies_and_the_lowest) {
+    const auto r = run_check("lemma-a.2", {{"head_dim", 16}, {"theta", "10000"}, {"gap", "0.05"},
+                                           {"max_length", 100000}, {"stride", 3}});
+    BOOST_TEST(to_string(r.verdict) == "certified");
+    const std::vector<int> expected{1, 4, 7, 8};
+    BOOST_TEST(r.evidence["frequencies_checked"].get<std::vector<int>>() == expected, boost::test_tools::per_element());
+    // The slowest frequency (g_8 = 10^-3.5, about 19,869 tokens per turn) needs most of a
+    // turn: N = 19712 (an independent mpmath sort gives largest gaps 0.050020.. at 19711
+    // and 0.049704.. at 19712).
+    BOOST_TEST(r.evidence["least_lengths"].back()["least_length_insertion"].get<long>() == 19712);
+    BOOST_TEST(r.evidence["least_lengths"].back()["least_length_continued_fraction"].get<long>() == 19712);
+}
+
+BOOST_AUTO_TEST_CASE(too_short_is_refuted_one_point_before) {
+    const auto r = run_check("lemma-a.2", {{"head_dim", 8}, {"theta", "10000"}, {"gap", "0.5"}, {"max_length", 100000},
+                                           {"control", "too-short"}});
+    BOOST_TEST(to_string(r.verdict) == "refuted");
+    BOOST_REQUIRE(r.counterexample.has_value());
+    BOOST_TEST(r.counterexample->replay["inputs"]["frequency_index"].get<int>() == 1);
+    BOOST_TEST(r.counterexample->replay["inputs"]["length"].get<int>() == 17);
+    BOOST_TEST(r.margin->lower.front() == '-');
+}
+
+// Beyond the budget, and a delta equal to a gap, are inconclusive, never a pass.
+BOOST_AUTO_TEST_CASE(undecidable_instances_are_inconclusive) {
+    const auto short_budget =
+        run_check("lemma-a.2", {{"head_dim", 8}, {"theta", "10000"}, {"gap", "0.5"}, {"max_length", 1000}});
+    BOOST_TEST(to_string(short_budget.verdict) == "inconclusive");
+    BOOST_TEST(short_budget.message.find("raise max_length") != std::string::npos);
+    const auto exact_tie = run_check("lemma-a.2", {{"head_dim", 2}, {"theta", "10000"}, {"gap", "1"}, {"max_length", 1000}});
+    BOOST_TEST(to_string(exact_tie.verdict) == "inconclusive");
+}
+
+BOOST_AUTO_TEST_CASE(bad_parameters_are_rejected) {
+    using ropecheck::InvalidInput;
+    using ropecheck::test::validate_check;
+    const json base{{"head_dim", 8}, {"theta", "10000"}, {"gap", "0.5"}, {"max_length", 100}};
+    auto with = [&base](const char* key, json value) {
+        json p = base;
+        p[key] = std::move(value);
+        return p;
+    };
+    BOOST_CHECK_NO_THROW(validate_check("lemma-a.2", base));
+    BOOST_CHECK_THROW(validate_check("lemma-a.2", with("gap", "0")), InvalidInput);
+    BOOST_CHECK_THROW(validate_check("lemma-a.2", with("gap", "6.3")), InvalidInput);
+    BOOST_CHECK_THROW(validate_check("lemma-a.2", with("max_length", 0)), InvalidInput);
+    BOOST_CHECK_THROW(validate_check("lemma-a.2", with("max_length", 20000000)), InvalidInput);
+    BOOST_CHECK_THROW(validate_check("lemma-a.2", with("stride", 0)), InvalidInput);
+    BOOST_CHECK_THROW(validate_check("lemma-a.2", with("control", "shorter")), InvalidInput);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,95 @@
+#include <boost/test/unit_test.hpp>
+
+#include "claim_test_support.hpp"
+#include "ropecheck/numeric/invalid_input.hpp"
+#include "ropecheck/numeric/precision_guard.hpp"
+#include "ropecheck/numeric/types.hpp"
+
+using ropecheck::core::json;
+using ropecheck::test::run_check;
+
+namespace {
+
+json point(int d, const char* theta, std::int64_t n, const char* p = "1") {
+    return {{"head_dim", d}, {"theta", theta}, {"theta_larger", "500000"}, {"max_distance", n}, {"p", p}};
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(thm_6_1)
+
+BOOST_AUTO_TEST_CASE(every_channel_breaks_and_removed_ones_never_do) {
+    for (const char* p : {"1", "0.5", "0"}) {
+        for (int d : {2, 8, 64}) {
+            const auto r = run_check("thm-6.1", point(d, "10000", 1'000'000, p));
+            BOOST_TEST_CONTEXT("d = " << d << ", p = " << p) {
+                BOOST_TEST(to_string(r.verdict) == "certified", r.message);
+                BOOST_REQUIRE(r.margin.has_value());
+                BOOST_TEST(r.margin->lower.front() != '-');
+                BOOST_TEST(r.evidence["break_distance_highest_g_1"].get<int>() == 2);  // cos 1 > 0 > cos 2
+                BOOST_TEST(!r.counterexample.has_value());
+            }
+        }
+    }
+    // d = 8, theta = 10^4: the lowest frequency is exactly 10^-3, so it breaks at
+    // floor(1000 pi / 2) + 1 = 1571; p = 0.5 removes two of the four channels.
+    const auto r = run_check("thm-6.1", point(8, "10000", 100'000, "0.5"));
+    BOOST_TEST(r.evidence["break_distance_lowest_g_4"].get<int>() == 1571);
+    BOOST_TEST(r.evidence["prope_removed_channels"].get<int>() == 2);
+}
+
+BOOST_AUTO_TEST_CASE(a_channel_beyond_max_distance_is_inconclusive_not_certified) {
+    const auto r = run_check("thm-6.1", point(8, "10000", 1000));
+    BOOST_TEST(to_string(r.verdict) == "inconclusive");
+    BOOST_TEST(r.message.find("max_distance") != std::string::npos, r.message);
+}
+
+BOOST_AUTO_TEST_CASE(robust_channel_claim_is_refuted_at_the_break_distance) {
+    // Gemma 7B's lowest channel g_128 = 10^4^(-254/256) breaks at
+    // floor(pi / (2 g_128)) + 1, computed here by MPFR's pow at 300 bits.
+    std::int64_t expected = 0;
+    {
+        ropecheck::numeric::PrecisionGuard fine(300);
+        using ropecheck::numeric::real;
+        real pi;
+        mpfr_const_pi(pi.backend().data(), MPFR_RNDN);
+        const real g = pow(real(10000), real(-254) / 256);
+        expected = floor(pi / (2 * g)).convert_to<std::int64_t>() + 1;
+    }
+    json values = point(256, "10000", 1'000'000);
+    values["control"] = "robust-up-to";
+    values["robust_length"] = 1'000'000;
+    const auto r = run_check("thm-6.1", values);
+    BOOST_TEST(to_string(r.verdict) == "refuted");
+    BOOST_REQUIRE(r.counterexample.has_value());
+    BOOST_TEST(r.counterexample->replay["inputs"]["break_distance"].get<std::int64_t>() == expected);
+    BOOST_TEST(r.counterexample->replay["claim"].get<std::string>() == "thm-6.1");
+    BOOST_TEST(r.counterexample->replay["precision"].get<unsigned>() == 128u);
+    // Up to one distance before the break the robustness claim is true.
+    values["robust_length"] = expected - 1;
+    BOOST_TEST(to_string(run_check("thm-6.1", values).verdict) == "certified");
+}
+
+BOOST_AUTO_TEST_CASE(bad_parameters_are_rejected) {
+    using ropecheck::InvalidInput;
+    using ropecheck::test::validate_check;
+    BOOST_CHECK_THROW(validate_check("thm-6.1", point(7, "10000", 100)), InvalidInput);
+    BOOST_CHECK_THROW(validate_check("thm-6.1", point(8, "1", 100)), InvalidInput);
+    BOOST_CHECK_THROW(validate_check("thm-6.1", point(8, "10000", 0)), InvalidInput);
+    BOOST_CHECK_THROW(validate_check("thm-6.1", point(8, "10000", -5)), InvalidInput);
+    BOOST_CHECK_THROW(validate_check("thm-6.1", point(8, "10000", 100, "1.5")), InvalidInput);
+    BOOST_CHECK_THROW(validate_check("thm-6.1", point(8, "500000", 100)), InvalidInput);  // theta_larger not larger
+    BOOST_CHECK_THROW(validate_check("thm-6.1", point(8, "600000", 100)), InvalidInput);
+    json no_length = point(8, "10000", 100);
+    no_length["control"] = "robust-up-to";
+    BOOST_CHECK_THROW(validate_check("thm-6.1", no_length), InvalidInput);
+    json stray_length = point(8, "10000", 100);
+    stray_length["robust_length"] = 50;
+    BOOST_CHECK_THROW(validate_check("thm-6.1", stray_length), InvalidInput);
+    json bad_control = point(8, "10000", 100);
+    bad_control["control"] = "fragile";
+    BOOST_CHECK_THROW(validate_check("thm-6.1", bad_control), InvalidInput);
+    BOOST_CHECK_NO_THROW(validate_check("thm-6.1", point(2, "10000", 100)));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
