@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "ropecheck/cli/commands.hpp"
+#include "ropecheck/cli/audit_command.hpp"
 #include "ropecheck/cli/probe_command.hpp"
 #include "ropecheck/numeric/invalid_input.hpp"
 
@@ -38,7 +39,7 @@ int run_app(int argc, char** argv) {
     ProbeOptions probe;
     int probe_frequency = 0;
     std::int64_t probe_max_distance = 0, probe_context = 0, probe_max_length = 0;
-    std::string probe_epsilon, probe_pattern, probe_gap, probe_replay_file;
+    std::string probe_epsilon, probe_pattern, probe_gap, probe_replay_file, probe_dtype, probe_theta_floor;
     auto* probe_cmd = app.add_subcommand(
         "probe", "Answer one question with a certified number: positional-margin, semantic-break, diagonal-scale, density");
     probe_cmd->add_option("name", probe.name, "positional-margin, semantic-break, diagonal-scale or density")->required();
@@ -59,15 +60,34 @@ int run_app(int argc, char** argv) {
         probe_cmd->add_option("--pattern", probe_pattern, "diagonal-scale: diagonal (default) or previous-token");
     auto* gap_opt = probe_cmd->add_option("--gap", probe_gap, "density: the gap delta, radians");
     auto* max_length_opt = probe_cmd->add_option("--max-length", probe_max_length, "density: lengths searched (default 10^9)");
+    auto* dtype_opt = probe_cmd->add_option("--dtype", probe_dtype, "float-collision: float32, bfloat16 (default) or float16");
+    auto* theta_floor_opt = probe_cmd->add_option("--theta-floor", probe_theta_floor, "base-bound: least base considered (default 100)");
     probe_cmd->add_option("--format", probe.format, "text or json")->check(CLI::IsMember({"text", "json"}));
     auto* replay_file_opt =
         probe_cmd->add_option("--replay-file", probe_replay_file, "Save the answer as a replay record (JSON)");
 
+    ReplayOptions replay;
+    replay.theorems = default_theorems_dir();
+    unsigned replay_precision = 0;
+    auto* replay_cmd = app.add_subcommand("replay", "Re-check a replay record (a counterexample or a probe answer)");
+    replay_cmd->add_option("file", replay.file, "The JSON replay record")->required();
+    auto* replay_precision_opt =
+        replay_cmd->add_option("--precision", replay_precision, "Re-check at this precision (bits, >= 53)");
+    replay_cmd->add_option("--theorems", replay.theorems, "Directory of claim specs (*.toml)");
+
+    AuditOptions audit;
+    std::int64_t audit_context = 0;
+    auto* audit_cmd = app.add_subcommand("audit", "What the paper's results mean for a model's config.json");
+    audit_cmd->add_option("--config", audit.config, "A Hugging Face style config.json")->required();
+    auto* audit_context_opt = audit_cmd->add_option("--context", audit_context, "Context length L (default: max_position_embeddings)");
+    audit_cmd->add_option("--format", audit.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+
     // CLI11 would only say "a subcommand is required"; name the word it got.
     if (argc > 1 && argv[1][0] != '-') {
         const std::string word = argv[1];
-        if (word != "list" && word != "run" && word != "probe") {
-            std::cerr << "ropecheck: error: unknown subcommand \"" << word << "\" (expected list, run or probe)\n";
+        if (word != "list" && word != "run" && word != "probe" && word != "replay" && word != "audit") {
+            std::cerr << "ropecheck: error: unknown subcommand \"" << word
+                      << "\" (expected list, run, probe, replay or audit)\n";
             return exit_bad_input;
         }
     }
@@ -89,7 +109,20 @@ int run_app(int argc, char** argv) {
             if (gap_opt->count() > 0) probe.gap = probe_gap;
             if (max_length_opt->count() > 0) probe.max_length = probe_max_length;
             if (replay_file_opt->count() > 0) probe.replay_file = probe_replay_file;
+            if (dtype_opt->count() > 0) probe.dtype = probe_dtype;
+            if (theta_floor_opt->count() > 0) probe.theta_floor = probe_theta_floor;
             return probe_command(probe, std::cout);
+        }
+        if (replay_cmd->parsed()) {
+            if (replay_precision_opt->count() > 0) replay.precision = replay_precision;
+            return replay_command(replay, std::cout);
+        }
+        if (audit_cmd->parsed()) {
+            if (audit_context_opt->count() > 0) {
+                if (audit_context < 1) throw InvalidInput("--context " + std::to_string(audit_context) + " must be >= 1");
+                audit.context = audit_context;
+            }
+            return audit_command(audit, std::cout);
         }
         if (precision_opt->count() > 0) run.precision = precision;
         run.claim_globs.clear();

@@ -5,6 +5,7 @@
 #include "ropecheck/cli/probe_command.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <ostream>
 #include <stdexcept>
 
@@ -13,7 +14,9 @@
 #include "ropecheck/numeric/decimal.hpp"
 #include "ropecheck/numeric/invalid_input.hpp"
 #include "ropecheck/numeric/precision_guard.hpp"
+#include "ropecheck/probes/base_bound.hpp"
 #include "ropecheck/probes/density.hpp"
+#include "ropecheck/probes/float_collision.hpp"
 #include "ropecheck/probes/diagonal_scale.hpp"
 #include "ropecheck/probes/positional_margin.hpp"
 #include "ropecheck/probes/semantic_break.hpp"
@@ -35,6 +38,8 @@ const std::string positional_margin = "positional-margin";
 const std::string semantic_break = "semantic-break";
 const std::string diagonal_scale = "diagonal-scale";
 const std::string density = "density";
+const std::string float_collision = "float-collision";
+const std::string base_bound = "base-bound";
 
 std::string number_text(std::int64_t n) { return std::to_string(n); }
 
@@ -48,7 +53,8 @@ void reject_unused(const ProbeOptions& o, const std::vector<std::string>& takes)
         {"--all-frequencies", o.all_frequencies}, {"--max-distance", o.max_distance.has_value()},
         {"--context", o.context.has_value()},     {"--epsilon", o.epsilon.has_value()},
         {"--pattern", o.pattern.has_value()},     {"--gap", o.gap.has_value()},
-        {"--max-length", o.max_length.has_value()}};
+        {"--max-length", o.max_length.has_value()}, {"--dtype", o.dtype.has_value()},
+        {"--theta-floor", o.theta_floor.has_value()}};
     for (const auto& [option, present] : given)
         if (present && std::find(takes.begin(), takes.end(), option) == takes.end())
             throw InvalidInput(option + " is not an option of probe " + o.name);
@@ -89,6 +95,20 @@ ProbeOptions resolve(ProbeOptions o) {
         require(*o.pattern == "diagonal" || *o.pattern == "previous-token",
                 "--pattern " + *o.pattern + ": expected diagonal or previous-token");
         if (!o.frequency) o.frequency = 1;  // Theorem 5.3 uses the highest frequency
+    } else if (o.name == float_collision) {
+        reject_unused(o, {"--max-distance", "--dtype"});
+        require(o.max_distance.has_value(), "probe float-collision needs --max-distance N");
+        if (!o.dtype) o.dtype = "bfloat16";
+        numeric::parse_ieee_format(*o.dtype);
+        if (!o.frequency) o.frequency = 1;
+    } else if (o.name == base_bound) {
+        reject_unused(o, {"--context", "--theta-floor"});
+        require(o.context.has_value(), "probe base-bound needs --context L");
+        require(*o.context >= 1 && *o.context <= probes::max_base_bound_context,
+                "--context " + number_text(*o.context) + ": expected 1 to 2^52");
+        if (!o.theta_floor) o.theta_floor = "100";
+        rope::validate_theta(*o.theta_floor);
+        if (!o.frequency) o.frequency = 1;
     } else {
         reject_unused(o, {"--gap", "--max-length"});
         require(o.gap.has_value(), "probe density needs --gap DELTA (radians)");
@@ -114,6 +134,8 @@ json parameters_of(const ProbeOptions& o) {
     if (o.pattern) p["pattern"] = *o.pattern;
     if (o.gap) p["gap"] = *o.gap;
     if (o.max_length) p["max_length"] = *o.max_length;
+    if (o.dtype) p["dtype"] = *o.dtype;
+    if (o.theta_floor) p["theta_floor"] = *o.theta_floor;
     return p;
 }
 
@@ -137,6 +159,8 @@ ProbeOptions options_from(const std::string& name, const json& p) {
         if (p.contains("pattern")) o.pattern = p.at("pattern").get<std::string>();
         if (p.contains("gap")) o.gap = p.at("gap").get<std::string>();
         if (p.contains("max_length")) o.max_length = p.at("max_length").get<std::int64_t>();
+        if (p.contains("dtype")) o.dtype = p.at("dtype").get<std::string>();
+        if (p.contains("theta_floor")) o.theta_floor = p.at("theta_floor").get<std::string>();
     } catch (const json::exception& e) {
         throw InvalidInput(std::string("replay record: bad parameters: ") + e.what());
     }
@@ -240,9 +264,64 @@ Answer run_density(const ProbeOptions& o, const std::vector<interval>& g) {
     return out;
 }
 
+Answer run_float_collision(const ProbeOptions& o) {
+    const auto schedule = rope::FrequencySchedule::rope(o.theta, o.head_dim);
+    const auto dtype = numeric::parse_ieee_format(*o.dtype);
+    const auto a = probes::float_collision(schedule, *o.frequency - 1, dtype, *o.max_distance);
+    Answer out;
+    out.fields["dtype"] = numeric::to_string(dtype);
+    out.fields["first_collision_distance"] = a.first_collision_distance ? json(*a.first_collision_distance) : json(nullptr);
+    out.fields["certified"] = a.certified;
+    char inv[64];
+    std::snprintf(inv, sizeof inv, "%.9g", static_cast<double>(a.inverse_frequency));
+    out.fields["float32_inv_freq"] = inv;
+    out.fields["distances_decided_with_mpfr"] = a.decided_exactly;
+    const std::string limit = number_text(*o.max_distance);
+    out.text = a.first_collision_distance
+                   ? "first collision at r = " + number_text(*a.first_collision_distance) + ": the " + *o.dtype +
+                         " pipeline rounds cos(r g) to exactly 1, so distance r looks like distance 0 (certified)"
+                   : "no collision up to r = " + limit + " (certified); the answer lies beyond " + limit;
+    return out;
+}
+
+Answer run_base_bound(const ProbeOptions& o) {
+    const auto a = probes::base_bound(*o.context, o.head_dim, *o.theta_floor);
+    Answer out;
+    out.fields["least_theta"] = a.least_theta_decimal;
+    out.fields["theta_lower"] = numeric::decimal_down(a.theta_lower, value_digits);
+    out.fields["binding_distance"] = a.binding_distance;
+    out.fields["theta_floor"] = *o.theta_floor;
+    out.fields["certified"] = a.certified;
+    out.fields["intervals_excluded"] = a.intervals_excluded;
+    if (!a.certified)
+        out.text = "not certified within the budget or precision" +
+                   (a.intervals_excluded > 0 ? "; every base in [" + *o.theta_floor + ", " +
+                                                   numeric::decimal_down(a.theta_lower, 12) + "] certainly fails"
+                                             : std::string());
+    else if (a.least_theta_decimal == "+inf")
+        out.text = "no base passes: with d = 2 the only frequency is 1 whatever the base, and cos(2) < 0 (certified)";
+    else if (a.intervals_excluded == 0)
+        out.text = "the floor theta = " + *o.theta_floor + " itself passes every r <= " + number_text(*o.context) +
+                   " (certified)";
+    else
+        out.text = "least base theta = " + a.least_theta_decimal + " (every base in [" + *o.theta_floor + ", " +
+                   numeric::decimal_down(a.theta_lower, 12) + "] certainly fails, the last at r = " +
+                   number_text(a.binding_distance) + "; the base above passes every r <= " + number_text(*o.context) +
+                   ") (certified both ways)";
+    return out;
+}
+
 // Runs a resolved request at its precision.
 Answer evaluate(const ProbeOptions& o, std::string& label) {
     numeric::PrecisionGuard guard(o.precision);
+    if (o.name == float_collision) {
+        label = "g_" + std::to_string(*o.frequency) + ", dtype " + *o.dtype;
+        return run_float_collision(o);
+    }
+    if (o.name == base_bound) {
+        label = "context " + number_text(*o.context) + ", theta >= " + *o.theta_floor;
+        return run_base_bound(o);
+    }
     auto g = rope::FrequencySchedule::rope(o.theta, o.head_dim).frequencies<interval>();
     if (!o.all_frequencies) g = {g[static_cast<std::size_t>(*o.frequency - 1)]};
     label = frequency_label(o, g);
@@ -259,6 +338,8 @@ bool same_answer(const std::string& probe, const json& recorded, const json& now
         if (probe == positional_margin) return recorded.at("worst_distance") == now.at("worst_distance");
         if (probe == semantic_break) return recorded.at("first_break_distance") == now.at("first_break_distance");
         if (probe == density) return recorded.at("least_length") == now.at("least_length");
+        if (probe == float_collision) return recorded.at("first_collision_distance") == now.at("first_collision_distance");
+        if (probe == base_bound) return recorded.at("least_theta") == now.at("least_theta");
         // The printed bounds are already rounded outward; 256 bits hold them closely.
         numeric::PrecisionGuard guard(256);
         const auto hull = [](const json& a) {
@@ -280,6 +361,8 @@ std::string answer_summary(const std::string& probe, const json& a) {
     const char* key = probe == positional_margin ? "worst_distance"
                       : probe == semantic_break  ? "first_break_distance"
                       : probe == density         ? "least_length"
+                      : probe == float_collision ? "first_collision_distance"
+                      : probe == base_bound      ? "least_theta"
                                                  : nullptr;
     if (key != nullptr) return a.contains(key) ? a.at(key).dump() : "(missing)";
     if (!a.contains("scale_lower") || !a.contains("scale_upper")) return "(missing)";
@@ -289,7 +372,8 @@ std::string answer_summary(const std::string& probe, const json& a) {
 }  // namespace
 
 const std::vector<std::string>& probe_names() {
-    static const std::vector<std::string> names{positional_margin, semantic_break, diagonal_scale, density};
+    static const std::vector<std::string> names{positional_margin, semantic_break, diagonal_scale, density,
+                                                float_collision, base_bound};
     return names;
 }
 
@@ -321,7 +405,8 @@ int probe_command(const ProbeOptions& options, std::ostream& out) {
         for (auto it = answer.fields.begin(); it != answer.fields.end(); ++it) doc[it.key()] = it.value();
         out << doc.dump(2) << '\n';
     } else {
-        out << o.name << ": theta = " << o.theta << ", d = " << o.head_dim << ", " << label << ", " << o.precision
+        out << o.name << ": " << (o.name == base_bound ? std::string() : "theta = " + o.theta + ", ") << "d = " << o.head_dim
+            << ", " << label << ", " << o.precision
             << " bits\n"
             << "  " << answer.text << '\n';
         if (o.replay_file)

@@ -15,12 +15,16 @@
 // One step at the current end c:
 //   1. A witness: the distance r with the widest predicted exclusion, first
 //      among the r near the previous witness (failure regions drift slowly with
-//      the base), then, if none is good, over all of [1, L] (base_bound_guide.cpp,
-//      plain doubles: they only choose).
-//   2. A width w predicted in double (per-term ranges; or a Newton step when
-//      S(r) increases through 0, which the mean-value form can certify), then
-//      MPFI asked about [c, c + w], halving w on refusal. Success moves c to
-//      c + w and keeps (I).
+//      the base), then, if none is good or the steps shrink, over all of [1, L]
+//      (base_bound_guide.cpp, plain doubles: they only choose).
+//   2. A width w predicted by emulating, in double, the plain and the
+//      mean-value enclosure of base_bound_cover.cpp, then MPFI asked about
+//      [c, c + w] with the better form, halving w on refusal. Success moves c
+//      to c + w and keeps (I).
+//   2'. Near a zero of S_theta(r) in theta, S drops below what doubles resolve
+//      (D = 4, L = 500: S ~ 1e-19 at the answer). Then a Newton step from MPFI
+//      values, w = 0.9 (-S / S') at c, certified by the mean-value form: each
+//      such step closes ~90% of the remaining distance to the zero.
 //   3. When no certified step of at least tol c / 8 exists (tol = 10^-9), c is
 //      within a hair of bases that may pass: try the decimal p_j just above
 //      c + 0.9 tol c / 2^j (j = 0, 1, ...). If the certified sweep finds no
@@ -68,7 +72,7 @@ constexpr std::int64_t witness_radius = 64;
 constexpr int max_refinements = 30;
 // A step this much smaller than the previous one asks for a full scan: the
 // region the witness came from is closing, another r may fail more widely.
-constexpr double rescan_ratio = 1.0 / 16;
+constexpr double rescan_ratio = 1.0 / 4;
 
 // base_bound_tolerance, exactly, for the certified gap check.
 constexpr const char* tolerance_decimal = "1e-9";
@@ -88,6 +92,9 @@ public:
         while (answer_.intervals_excluded < budget_) {
             const Guess witness = choose_witness();
             if (witness.width >= stall_width() && try_step(witness)) continue;
+            // Doubles cannot see S once it is within their rounding of 0 (near
+            // a boundary): step by Newton in MPFI before looking for a pass.
+            if (precise_step(witness_) || (witness.r != witness_ && precise_step(witness.r))) continue;
             if (resolve_boundary()) return answer_;
             if (!advanced_) break;  // no passing candidate and no way to cover one
         }
@@ -116,8 +123,26 @@ private:
         const double plain = guide_.plain_width(witness.r, witness.width);
         const double mean_value = guide_.mean_value_width(witness.r, plain > 0 ? plain : witness.width);
         if (mean_value > 1.25 * plain && extend(CoverForm::mean_value, witness.r, mean_value)) return true;
-        for (double w = plain; w >= stall_width(); w /= 2)
+        // MPFI refusing the plain prediction is rare (it emulates the same bound);
+        // a few halvings, then the caller falls back to Newton or a boundary test.
+        double w = plain;
+        for (int i = 0; i < 8 && w >= stall_width(); ++i, w /= 2)
             if (extend(CoverForm::plain, witness.r, w)) return true;
+        return false;
+    }
+
+    // Newton's step to the zero of S_theta(r) as theta grows, from MPFI values
+    // at the end: w = -S / S' when S < 0 < S' certainly, certified with the
+    // mean-value form at 0.9 w (the slope over [end, end + w] stays near S'(end)
+    // when w is small, so this reaches ~90% of the way), halved on refusal.
+    bool precise_step(std::int64_t r) {
+        if (r == 0) return false;
+        const auto point = cover_.at(r, end_);
+        if (!numeric::certainly_negative(point.value) || !numeric::certainly_positive(point.slope)) return false;
+        const real newton = -boost::multiprecision::median(point.value) / boost::multiprecision::median(point.slope);
+        double w = 0.9 * std::min(newton.convert_to<double>(), end_double());
+        for (int i = 0; i < 8 && w >= stall_width(); ++i, w /= 2)
+            if (extend(base_bound_detail::CoverForm::mean_value, r, w)) return true;
         return false;
     }
 

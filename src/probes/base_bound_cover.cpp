@@ -50,27 +50,34 @@ std::vector<interval> BaseCover::frequencies(const interval& theta) const {
     return g;
 }
 
-interval BaseCover::enclose(CoverForm form, std::int64_t r, const real& lower, const real& upper) const {
+interval BaseCover::value(std::int64_t r, const interval& theta) const {
     const interval distance(static_cast<long long>(r));
-    const interval theta = between(lower, upper);
+    interval sum(0);
+    for (const interval& gk : frequencies(theta)) sum += cos(distance * gk);
+    return sum;
+}
+
+interval BaseCover::slope(std::int64_t r, const interval& theta) const {
+    const interval distance(static_cast<long long>(r));
     const std::vector<interval> g = frequencies(theta);
-    if (form == CoverForm::plain) {
-        interval sum(0);
-        for (const interval& gk : g) sum += cos(distance * gk);
-        return sum;
-    }
-    const std::vector<interval> g_lower = frequencies(interval(lower));
-    interval at_lower(0), slope(0);
+    interval sum(0);
     for (int k = 0; k < pairs_; ++k) {
-        const auto i = static_cast<std::size_t>(k);
-        at_lower += cos(distance * g_lower[i]);
-        const interval angle = distance * g[i];
+        const interval angle = distance * g[static_cast<std::size_t>(k)];
         // e_k = 2k / D for the 0-based k.
-        slope += angle * (interval(2 * k) / interval(head_dim_)) * sin(angle);
+        sum += angle * (interval(2 * k) / interval(head_dim_)) * sin(angle);
     }
-    slope /= theta;
+    return sum / theta;
+}
+
+BaseCover::PointValue BaseCover::at(std::int64_t r, const real& theta) const {
+    return {value(r, interval(theta)), slope(r, interval(theta))};
+}
+
+interval BaseCover::enclose(CoverForm form, std::int64_t r, const real& lower, const real& upper) const {
+    const interval theta = between(lower, upper);
+    if (form == CoverForm::plain) return value(r, theta);
     const interval run = between(real(0), numeric::upper_bound(interval(upper) - interval(lower)));
-    return at_lower + slope * run;
+    return value(r, interval(lower)) + slope(r, theta) * run;
 }
 
 bool BaseCover::fails(CoverForm form, std::int64_t r, const real& lower, const real& upper) const {

@@ -44,7 +44,11 @@ DoubleGuide::DoubleGuide(int head_dim, std::int64_t context) : pairs_(head_dim /
 
 void DoubleGuide::set_base(double theta) {
     theta_ = theta;
-    for (std::size_t k = 0; k < exponent_.size(); ++k) frequency_[k] = std::pow(theta, -exponent_[k]);
+    frequency_sum_ = 0;
+    for (std::size_t k = 0; k < exponent_.size(); ++k) {
+        frequency_[k] = std::pow(theta, -exponent_[k]);
+        frequency_sum_ += frequency_[k];
+    }
 }
 
 Guess DoubleGuide::best_in(std::int64_t first, std::int64_t last) const {
@@ -127,9 +131,11 @@ double DoubleGuide::mean_value_upper(std::int64_t r, double width) const {
 }
 
 template <class Upper>
-double DoubleGuide::widest(const Upper& upper, double guess) const {
-    // Keep a little room below 0 so that MPFI, which rounds outward, agrees.
-    const double room = -1e-12 * static_cast<double>(exponent_.size());
+double DoubleGuide::widest(std::int64_t r, const Upper& upper, double guess) const {
+    // Keep room below 0 for the emulation's own rounding (angles r g_k carry
+    // errors of a few ulps of r g_k), so that MPFI, which is exact, agrees.
+    const double room =
+        -0x1p-48 * (static_cast<double>(exponent_.size()) + static_cast<double>(r) * frequency_sum_);
     double w = std::min(guess, theta_);
     if (!(w > 0)) return 0;
     if (upper(w) < room) {
@@ -149,11 +155,11 @@ double DoubleGuide::widest(const Upper& upper, double guess) const {
 }
 
 double DoubleGuide::plain_width(std::int64_t r, double guess) const {
-    return widest([&](double w) { return plain_upper(r, w); }, guess);
+    return widest(r, [&](double w) { return plain_upper(r, w); }, guess);
 }
 
 double DoubleGuide::mean_value_width(std::int64_t r, double guess) const {
-    return widest([&](double w) { return mean_value_upper(r, w); }, guess);
+    return widest(r, [&](double w) { return mean_value_upper(r, w); }, guess);
 }
 
 }  // namespace ropecheck::probes::base_bound_detail

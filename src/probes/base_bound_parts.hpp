@@ -47,11 +47,12 @@ private:
     double plain_upper(std::int64_t r, double width) const;
     double mean_value_upper(std::int64_t r, double width) const;
     template <class Upper>
-    double widest(const Upper& upper, double guess) const;
+    double widest(std::int64_t r, const Upper& upper, double guess) const;
 
     int pairs_;
     std::int64_t context_;
     double theta_ = 0;
+    double frequency_sum_ = 0;       // sum_k g_k, for the rounding room of the emulation
     std::vector<double> exponent_;   // e_k = 2 (k - 1) / D
     std::vector<double> frequency_;  // g_k = theta^(-e_k)
 };
@@ -72,9 +73,19 @@ public:
     // By either form (the plain one first).
     bool fails_throughout(std::int64_t r, const numeric::real& lower, const numeric::real& upper) const;
 
+    // S_theta(r) and dS_theta(r)/dtheta at one base, enclosed.
+    struct PointValue {
+        numeric::interval value;
+        numeric::interval slope;
+    };
+    PointValue at(std::int64_t r, const numeric::real& theta) const;
+
 private:
     // g_k = Theta^(-2(k-1)/D) over the interval of bases Theta.
     std::vector<numeric::interval> frequencies(const numeric::interval& theta) const;
+    // S and S' = dS/dtheta over the bases theta.
+    numeric::interval value(std::int64_t r, const numeric::interval& theta) const;
+    numeric::interval slope(std::int64_t r, const numeric::interval& theta) const;
 
     int pairs_;
     int head_dim_;

@@ -187,4 +187,27 @@ BOOST_AUTO_TEST_CASE(bad_arguments_exit_2) {
     BOOST_TEST(ropecheck("run --help").code == 0);
 }
 
+BOOST_AUTO_TEST_CASE(replay_rechecks_counterexamples) {
+    const auto dir = fresh_dir("replay");
+    const auto r = ropecheck("run --claims prop-3.1 --jobs 1 --theorems " + source_theorems.string() +
+                             " --report-dir " + dir.string());
+    BOOST_TEST(r.code == 0);
+    const auto record = dir / "replays" / "prop-3.1_negative.json";
+    BOOST_REQUIRE(fs::exists(record));
+    const std::string specs = " --theorems " + source_theorems.string();
+    BOOST_TEST(ropecheck("replay " + record.string() + specs).code == 0);
+    BOOST_TEST(ropecheck("replay " + record.string() + " --precision 256" + specs).code == 0);
+    // The same instance without the perturbed key is certified: the record no longer stands.
+    auto j = nlohmann::ordered_json::parse(read(record));
+    j["parameters"]["control"] = "none";
+    std::ofstream(dir / "tampered.json") << j.dump();
+    const auto tampered = ropecheck("replay " + (dir / "tampered.json").string() + specs);
+    BOOST_TEST(tampered.code == 1);
+    BOOST_TEST(tampered.output.find("does NOT stand") != std::string::npos, tampered.output);
+    std::ofstream(dir / "broken.json") << "{not json";
+    BOOST_TEST(ropecheck("replay " + (dir / "broken.json").string() + specs).code == 2);
+    BOOST_TEST(ropecheck("replay " + record.string() + " --precision 40" + specs).code == 2);
+    fs::remove_all(dir);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -5,6 +5,8 @@
 //   semantic-break     the least r with sum_k cos(r g_k) < 0 (null: none up to N)
 //   diagonal-scale     the least ||psi||^2 making Theorem 5.3's head diagonal up to N
 //   density            the least N leaving no circular gap >= delta (Lemma A.2)
+//   float-collision    the least r at which the float32 pipeline's cos(r g), rounded to a dtype, is 1
+//   base-bound         the least base theta keeping sum_k cos(r g_k) >= 0 for every r <= L
 // Frequencies are RoPE's g_k = theta^(-2(k-1)/d), k = 1 the highest.
 #include <cstdint>
 #include <filesystem>
@@ -30,6 +32,8 @@ struct ProbeOptions {
     std::optional<std::string> pattern;
     std::optional<std::string> gap;
     std::optional<std::int64_t> max_length;
+    std::optional<std::string> dtype;        // float-collision: float32, bfloat16, float16
+    std::optional<std::string> theta_floor;  // base-bound: least base considered (default 100)
     std::string format = "text";  // text | json
     std::optional<std::filesystem::path> replay_file;
 };

@@ -28,7 +28,9 @@
 // Precision: everything certified runs at the current default MPFR/MPFI
 // precision (64 bits or more is sensible; the CLI sets it from --precision).
 // Too little precision, or an exhausted interval budget, gives
-// certified = false (never a wrong certified answer).
+// certified = false (never a wrong certified answer); least_theta is then NaN
+// and least_theta_decimal empty, but if intervals_excluded > 0 every base in
+// [T, theta_lower] is still certainly failing (at binding_distance for theta_lower).
 #include <cstdint>
 #include <string>
 
