@@ -41,8 +41,11 @@ int run_app(int argc, char** argv) {
     std::int64_t probe_max_distance = 0, probe_context = 0, probe_max_length = 0;
     std::string probe_epsilon, probe_pattern, probe_gap, probe_replay_file, probe_dtype, probe_theta_floor;
     auto* probe_cmd = app.add_subcommand(
-        "probe", "Answer one question with a certified number: positional-margin, semantic-break, diagonal-scale, density");
-    probe_cmd->add_option("name", probe.name, "positional-margin, semantic-break, diagonal-scale or density")->required();
+        "probe", "Answer one question with a certified number: positional-margin, semantic-break, diagonal-scale, density, "
+                 "float-collision, base-bound");
+    probe_cmd->add_option("name", probe.name,
+                          "positional-margin, semantic-break, diagonal-scale, density, float-collision or base-bound")
+        ->required();
     probe_cmd->add_option("--theta", probe.theta, "RoPE base theta (> 1)")->capture_default_str();
     probe_cmd->add_option("--head-dim", probe.head_dim, "Head dimension d (even)")->capture_default_str();
     auto* frequency_opt = probe_cmd->add_option(

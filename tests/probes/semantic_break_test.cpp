@@ -107,8 +107,11 @@ BOOST_AUTO_TEST_CASE(several_frequencies_agree_with_a_plain_mpfr_loop) {
         int d;
         std::int64_t n;
     };
+    // Gemma 7B's whole head, and Llama 3.1's base at smaller d (its d = 128 head
+    // breaks only near r = 18000, too long for a loop at 160 bits in a unit test).
     for (const Case& c : {Case{"10000", 4, 20000}, Case{"10000", 8, 20000}, Case{"500000", 16, 20000},
-                          Case{"10000", 256, 20000}, Case{"500000", 128, 20000}, Case{"2", 10, 200}}) {
+                          Case{"10000", 64, 20000}, Case{"10000", 256, 20000}, Case{"500000", 32, 20000},
+                          Case{"2", 10, 200}}) {
         numeric::PrecisionGuard guard(128);
         const auto answer = probes::semantic_break(rope::FrequencySchedule::rope(c.theta, c.d).frequencies<interval>(), c.n);
         // 160 bits: only signs matter, and the loop's rounding error (< 2^-140 here)

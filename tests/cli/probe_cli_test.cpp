@@ -1,0 +1,244 @@
+// `ropecheck probe` as a user meets it: JSON fields and their types, answers
+// for Gemma 7B (theta 10^4, d 256) and Llama 3.1 base (theta 5*10^5, d 128)
+// cross-checked by methods independent of the sweep engine (the continued
+// fraction of 2 pi; floor(pi / (2 g)) + 1 in MPFR), bad arguments, an answer
+// beyond the search limit, and replay records.
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <boost/test/unit_test.hpp>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "ropecheck/numeric/precision_guard.hpp"
+#include "ropecheck/numeric/types.hpp"
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+using ropecheck::numeric::real;
+
+namespace {
+
+struct Outcome {
+    int code;
+    std::string output;
+};
+
+Outcome run_tool(const std::string& arguments) {
+    const std::string command = std::string(ROPECHECK_BINARY) + " " + arguments + " 2>&1";
+    FILE* pipe = popen(command.c_str(), "r");
+    BOOST_REQUIRE(pipe != nullptr);
+    std::string output;
+    char buffer[4096];
+    while (std::fgets(buffer, sizeof buffer, pipe)) output += buffer;
+    const int status = pclose(pipe);
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
+}
+
+json probe_json(const std::string& arguments) {
+    const auto r = run_tool("probe " + arguments + " --format json");
+    BOOST_REQUIRE_MESSAGE(r.code == 0, r.output);
+    return json::parse(r.output);
+}
+
+fs::path scratch_file(const std::string& name) {
+    return fs::temp_directory_path() / ("ropecheck-probe-" + std::to_string(::getpid()) + "-" + name);
+}
+
+// Significant digits of a decimal string such as "-1.2345e-06".
+int significant_digits(const std::string& s) {
+    int digits = 0;
+    bool leading = true;
+    for (char c : s) {
+        if (c == 'e' || c == 'E') break;
+        if (c < '0' || c > '9') continue;
+        if (leading && c == '0') continue;
+        leading = false;
+        ++digits;
+    }
+    return digits;
+}
+
+// Numerators of the convergents of 2 pi up to `limit`, from its continued
+// fraction in 300-bit MPFR: the distances r at which r g_1 = r comes closest
+// to a multiple of 2 pi (best approximations of the second kind).
+std::vector<std::int64_t> two_pi_convergent_numerators(std::int64_t limit) {
+    ropecheck::numeric::PrecisionGuard guard(300);
+    real x;
+    mpfr_const_pi(x.backend().data(), MPFR_RNDN);
+    x *= 2;
+    std::int64_t p_prev = 1, p = 0;  // p_{-1} = 1, p_{-2} = 0
+    std::vector<std::int64_t> out;
+    for (;;) {
+        const real a = floor(x);
+        const std::int64_t next = a.convert_to<std::int64_t>() * p_prev + p;
+        if (next > limit) break;
+        out.push_back(next);
+        p = p_prev;
+        p_prev = next;
+        x = 1 / (x - a);
+    }
+    return out;
+}
+
+// The break of the lowest frequency g = theta^(-(d-2)/d): floor(pi / (2 g)) + 1,
+// with g from MPFR's pow at 300 bits (the tool uses exp and log in MPFI).
+std::int64_t lowest_break_by_formula(const std::string& theta, int d) {
+    ropecheck::numeric::PrecisionGuard guard(300);
+    real pi;
+    mpfr_const_pi(pi.backend().data(), MPFR_RNDN);
+    const real g = pow(real(theta), real(-(d - 2)) / d);
+    return floor(pi / (2 * g)).convert_to<std::int64_t>() + 1;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(probe_cli)
+
+BOOST_AUTO_TEST_CASE(json_fields_and_types) {
+    const auto m = probe_json("positional-margin --max-distance 1000");
+    BOOST_TEST(m["probe"] == "positional-margin");
+    BOOST_TEST(m["parameters"]["theta"] == "10000");
+    BOOST_TEST(m["parameters"]["head_dim"] == 256);
+    BOOST_TEST(m["parameters"]["frequency"] == 1);
+    BOOST_TEST(m["parameters"]["precision"] == 128);
+    BOOST_TEST(m["parameters"]["max_distance"] == 1000);
+    BOOST_TEST(m["worst_distance"].is_number_integer());
+    for (const char* key : {"margin", "margin_lower", "margin_upper"}) {
+        BOOST_TEST_CONTEXT(key) {
+            BOOST_REQUIRE(m[key].is_string());
+            BOOST_TEST(significant_digits(m[key].get<std::string>()) >= 17);
+        }
+    }
+    BOOST_TEST(m["certified"].is_boolean());
+
+    const auto s = probe_json("semantic-break --theta 500000 --head-dim 16 --precision 200");
+    BOOST_TEST(s["parameters"]["frequency"] == 8);  // default: the lowest, d/2
+    BOOST_TEST(s["parameters"]["precision"] == 200);
+    BOOST_TEST(s["parameters"]["max_distance"] == 1'000'000'000);
+    BOOST_TEST(s["first_break_distance"].is_number_integer());
+    BOOST_TEST(s["certified"] == true);
+
+    const auto all = probe_json("semantic-break --all-frequencies --head-dim 8 --max-distance 10000");
+    BOOST_TEST(all["parameters"]["frequency"] == "all");
+    BOOST_TEST(all["first_break_distance"].is_number_integer());
+
+    const auto scale = probe_json("diagonal-scale --context 50 --epsilon 0.1 --head-dim 8");
+    for (const char* key : {"scale", "scale_lower", "scale_upper"}) BOOST_TEST(scale[key].is_string(), key);
+    BOOST_TEST(scale["certified"].is_boolean());
+    BOOST_TEST(scale["parameters"]["pattern"] == "diagonal");
+
+    const auto dense = probe_json("density --gap 0.5 --head-dim 8");
+    BOOST_TEST(dense["least_length"].is_number_integer());
+    BOOST_TEST(dense["certified"].is_boolean());
+}
+
+BOOST_AUTO_TEST_CASE(highest_frequency_worst_distance_is_a_convergent_of_two_pi) {
+    // g_1 = 1 for every theta: Gemma 7B and Llama 3.1 base both.
+    const auto convergents = two_pi_convergent_numerators(5'000'000);
+    for (const auto& [model, n] : {std::pair{"--theta 10000 --head-dim 256", 1'000'000},
+                                   std::pair{"--theta 500000 --head-dim 128", 5'000'000}}) {
+        std::int64_t expected = 0;
+        for (std::int64_t p : convergents)
+            if (p <= n) expected = p;
+        const auto m = probe_json(std::string("positional-margin ") + model + " --max-distance " + std::to_string(n));
+        BOOST_TEST_CONTEXT(model) {
+            BOOST_TEST(m["worst_distance"].get<std::int64_t>() == expected);
+            BOOST_TEST(m["certified"] == true);
+            // The printed bounds enclose 1 - cos(p), evaluated here in MPFR.
+            ropecheck::numeric::PrecisionGuard guard(300);
+            const real margin = 1 - cos(real(static_cast<long long>(expected)));
+            BOOST_TEST((real(m["margin_lower"].get<std::string>()) <= margin));
+            BOOST_TEST((margin <= real(m["margin_upper"].get<std::string>())));
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(lowest_frequency_breaks_a_quarter_turn_later) {
+    for (const auto& [theta, d] : {std::pair{"10000", 256}, std::pair{"500000", 128}}) {
+        const auto s = probe_json(std::string("semantic-break --theta ") + theta + " --head-dim " + std::to_string(d));
+        BOOST_TEST_CONTEXT("theta " << theta << " d " << d) {
+            BOOST_TEST(s["first_break_distance"].get<std::int64_t>() == lowest_break_by_formula(theta, d));
+            BOOST_TEST(s["certified"] == true);
+        }
+    }
+    // The text form says the same.
+    const auto text = run_tool("probe semantic-break");
+    BOOST_TEST(text.code == 0);
+    BOOST_TEST(text.output.find("r = " + std::to_string(lowest_break_by_formula("10000", 256))) != std::string::npos,
+               text.output);
+}
+
+BOOST_AUTO_TEST_CASE(an_answer_beyond_the_limit_is_null_and_said_so) {
+    const std::int64_t limit = lowest_break_by_formula("10000", 256) - 1;
+    const std::string args = "semantic-break --max-distance " + std::to_string(limit);
+    const auto s = probe_json(args);
+    BOOST_TEST(s["first_break_distance"].is_null());
+    BOOST_TEST(s["certified"] == true);
+    const auto text = run_tool("probe " + args);
+    BOOST_TEST(text.code == 0);
+    BOOST_TEST(text.output.find("beyond " + std::to_string(limit)) != std::string::npos, text.output);
+}
+
+BOOST_AUTO_TEST_CASE(bad_arguments_exit_2_naming_the_problem) {
+    const std::vector<std::pair<std::string, std::string>> cases{
+        {"probe semantic-break --head-dim 7", "odd"},
+        {"probe semantic-break --theta 1", "theta"},
+        {"probe semantic-break --frequency 0", "--frequency 0"},
+        {"probe semantic-break --frequency 129", "--frequency 129"},
+        {"probe semantic-break --head-dim 128 --frequency 65", "--frequency 65"},
+        {"probe positional-margin --max-distance -5", "--max-distance -5"},
+        {"probe semantic-break --precision 40", "--precision 40"},
+        {"probe frobnicate", "frobnicate"},
+        {"probe positional-margin", "--max-distance"},
+        {"probe semantic-break --context 10", "--context"},
+        {"probe diagonal-scale --context 10", "--epsilon"},
+        {"probe density --gap 0.5 --all-frequencies", "--all-frequencies"},
+        {"probe semantic-break --format yaml", "yaml"},
+    };
+    for (const auto& [args, message] : cases) {
+        const auto r = run_tool(args);
+        BOOST_TEST_CONTEXT(args) {
+            BOOST_TEST(r.code == 2);
+            BOOST_TEST(r.output.find(message) != std::string::npos, r.output);
+        }
+    }
+    BOOST_TEST(run_tool("probe --help").code == 0);
+}
+
+BOOST_AUTO_TEST_CASE(replay_records_re_run_the_probe) {
+    const fs::path file = scratch_file("break.json");
+    const auto r = run_tool("probe semantic-break --head-dim 64 --replay-file " + file.string());
+    BOOST_REQUIRE_MESSAGE(r.code == 0, r.output);
+    json record;
+    {
+        std::ifstream in(file);
+        record = json::parse(in);
+    }
+    BOOST_TEST(record["version"] == 1);
+    BOOST_TEST(record["kind"] == "probe");
+    BOOST_TEST(record["probe"] == "semantic-break");
+    BOOST_TEST(record["parameters"]["head_dim"] == 64);
+    BOOST_TEST(record["answer"]["first_break_distance"] == lowest_break_by_formula("10000", 64));
+
+    // The record replays to the same answer, also at a higher precision.
+    BOOST_TEST(run_tool("replay " + file.string()).code == 0);
+    BOOST_TEST(run_tool("replay --precision 256 " + file.string()).code == 0);
+    // A record whose answer is wrong does not.
+    record["answer"]["first_break_distance"] = record["answer"]["first_break_distance"].get<std::int64_t>() + 1;
+    std::ofstream(file) << record.dump(2);
+    const auto changed = run_tool("replay " + file.string());
+    BOOST_TEST(changed.code == 1, changed.output);
+    // A record naming no known probe is bad input.
+    record["probe"] = "frobnicate";
+    std::ofstream(file) << record.dump(2);
+    const auto unknown = run_tool("replay " + file.string());
+    BOOST_TEST(unknown.code == 2, unknown.output);
+    fs::remove(file);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
