@@ -1,6 +1,9 @@
 #include "ropecheck/cli/app.hpp"
 
 #include <CLI/CLI.hpp>
+#include <map>
+#include <tuple>
+#include <vector>
 #include <iostream>
 
 #include "ropecheck/cli/commands.hpp"
@@ -65,6 +68,24 @@ int run_app(int argc, char** argv) {
     auto* max_length_opt = probe_cmd->add_option("--max-length", probe_max_length, "density: lengths searched (default 10^9)");
     auto* dtype_opt = probe_cmd->add_option("--dtype", probe_dtype, "float-collision: float32, bfloat16 (default) or float16");
     auto* theta_floor_opt = probe_cmd->add_option("--theta-floor", probe_theta_floor, "base-bound: least base considered (default 100)");
+    // The schedule: Hugging Face rope_scaling keys with dashes for underscores.
+    std::map<std::string, std::string> scaling_values;
+    for (const auto& [flag, key, help] : std::vector<std::tuple<std::string, std::string, std::string>>{
+             {"--scaling", "type", "default, linear, dynamic, yarn, longrope or llama3"},
+             {"--factor", "factor", "scaling factor (>= 1)"},
+             {"--low-freq-factor", "low_freq_factor", "llama3"},
+             {"--high-freq-factor", "high_freq_factor", "llama3"},
+             {"--original-max-position-embeddings", "original_max_position_embeddings", "L0 (yarn, llama3, longrope)"},
+             {"--max-position-embeddings", "max_position_embeddings", "L (dynamic)"},
+             {"--sequence-length", "sequence_length", "current length n (dynamic)"},
+             {"--beta-fast", "beta_fast", "yarn (default 32)"},
+             {"--beta-slow", "beta_slow", "yarn (default 1)"},
+             {"--attention-factor", "attention_factor", "yarn"}})
+        probe_cmd->add_option_function<std::string>(
+            flag, [&scaling_values, key](const std::string& v) { scaling_values[key] = v; }, help);
+    std::string partial_rotary, p_rope;
+    auto* partial_opt = probe_cmd->add_option("--partial-rotary-factor", partial_rotary, "NeoX partial rotary fraction");
+    auto* p_rope_opt = probe_cmd->add_option("--p-rope", p_rope, "p of p-RoPE (keep the floor(p d / 2) highest)");
     probe_cmd->add_option("--format", probe.format, "text or json")->check(CLI::IsMember({"text", "json"}));
     auto* replay_file_opt =
         probe_cmd->add_option("--replay-file", probe_replay_file, "Save the answer as a replay record (JSON)");
@@ -114,6 +135,9 @@ int run_app(int argc, char** argv) {
             if (replay_file_opt->count() > 0) probe.replay_file = probe_replay_file;
             if (dtype_opt->count() > 0) probe.dtype = probe_dtype;
             if (theta_floor_opt->count() > 0) probe.theta_floor = probe_theta_floor;
+            probe.scaling = scaling_values;
+            if (partial_opt->count() > 0) probe.partial_rotary_factor = partial_rotary;
+            if (p_rope_opt->count() > 0) probe.p_rope = p_rope;
             return probe_command(probe, std::cout);
         }
         if (replay_cmd->parsed()) {

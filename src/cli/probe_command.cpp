@@ -60,6 +60,51 @@ void reject_unused(const ProbeOptions& o, const std::vector<std::string>& takes)
             throw InvalidInput(option + " is not an option of probe " + o.name);
 }
 
+// The schedule the options describe: RoPE, or NeoX partial rotary / p-RoPE, with
+// an optional context-extension schedule. Throws InvalidInput naming the option.
+rope::FrequencySchedule schedule_of(const ProbeOptions& o) {
+    require(!(o.partial_rotary_factor && o.p_rope), "--partial-rotary-factor and --p-rope exclude each other");
+    rope::FrequencySchedule schedule = rope::FrequencySchedule::rope(o.theta, o.head_dim);
+    if (o.partial_rotary_factor)
+        schedule = rope::FrequencySchedule(rope::RotaryKind::neox_partial, o.theta, o.head_dim,
+                                           numeric::ExactFraction::parse_decimal(*o.partial_rotary_factor,
+                                                                                 "--partial-rotary-factor"));
+    if (o.p_rope)
+        schedule = rope::FrequencySchedule(rope::RotaryKind::p_rope, o.theta, o.head_dim,
+                                           numeric::ExactFraction::parse_decimal(*o.p_rope, "--p-rope"));
+    if (o.scaling.empty()) return schedule;
+    const auto value = [&](const char* key) {
+        const auto it = o.scaling.find(key);
+        return it == o.scaling.end() ? std::string() : it->second;
+    };
+    const auto integer = [&](const char* key, const char* option) -> std::int64_t {
+        const std::string v = value(key);
+        if (v.empty()) return 0;
+        try {
+            std::size_t used = 0;
+            const long long n = std::stoll(v, &used);
+            if (used != v.size()) throw std::invalid_argument(v);
+            return n;
+        } catch (const std::exception&) {
+            throw InvalidInput(std::string(option) + " = " + v + " is not an integer");
+        }
+    };
+    require(!value("type").empty(), "a scaling parameter needs --scaling TYPE");
+    rope::Scaling scaling;
+    scaling.type = rope::parse_scaling_type(value("type"));
+    scaling.factor = value("factor");
+    scaling.low_freq_factor = value("low_freq_factor");
+    scaling.high_freq_factor = value("high_freq_factor");
+    scaling.beta_fast = value("beta_fast");
+    scaling.beta_slow = value("beta_slow");
+    scaling.attention_factor = value("attention_factor");
+    scaling.original_max_position_embeddings =
+        integer("original_max_position_embeddings", "--original-max-position-embeddings");
+    scaling.max_position_embeddings = integer("max_position_embeddings", "--max-position-embeddings");
+    scaling.sequence_length = integer("sequence_length", "--sequence-length");
+    return schedule.with_scaling(std::move(scaling));
+}
+
 // Checks every option and fills every default. Throws InvalidInput naming the option.
 ProbeOptions resolve(ProbeOptions o) {
     const auto& names = probe_names();
@@ -72,6 +117,9 @@ ProbeOptions resolve(ProbeOptions o) {
             "--precision " + std::to_string(o.precision) + ": expected " + std::to_string(numeric::min_precision_bits) +
                 " to " + std::to_string(numeric::max_precision_bits) + " bits");
     rope::FrequencySchedule::rope(o.theta, o.head_dim);  // validates theta > 1 and an even d >= 2
+    if (o.name != base_bound) schedule_of(o);             // validates the schedule options
+    else require(o.scaling.empty() && !o.partial_rotary_factor && !o.p_rope,
+                 "probe base-bound takes plain RoPE only (no --scaling, --partial-rotary-factor, --p-rope)");
     const int pairs = o.head_dim / 2;
     require(!(o.all_frequencies && o.frequency), "--frequency and --all-frequencies exclude each other");
     if (o.frequency)
@@ -136,6 +184,13 @@ json parameters_of(const ProbeOptions& o) {
     if (o.max_length) p["max_length"] = *o.max_length;
     if (o.dtype) p["dtype"] = *o.dtype;
     if (o.theta_floor) p["theta_floor"] = *o.theta_floor;
+    if (!o.scaling.empty()) {
+        json scaling = json::object();
+        for (const auto& [key, v] : o.scaling) scaling[key] = v;
+        p["scaling"] = scaling;
+    }
+    if (o.partial_rotary_factor) p["partial_rotary_factor"] = *o.partial_rotary_factor;
+    if (o.p_rope) p["p_rope"] = *o.p_rope;
     return p;
 }
 
@@ -161,6 +216,11 @@ ProbeOptions options_from(const std::string& name, const json& p) {
         if (p.contains("max_length")) o.max_length = p.at("max_length").get<std::int64_t>();
         if (p.contains("dtype")) o.dtype = p.at("dtype").get<std::string>();
         if (p.contains("theta_floor")) o.theta_floor = p.at("theta_floor").get<std::string>();
+        if (p.contains("scaling"))
+            for (auto it = p.at("scaling").begin(); it != p.at("scaling").end(); ++it)
+                o.scaling[it.key()] = it.value().get<std::string>();
+        if (p.contains("partial_rotary_factor")) o.partial_rotary_factor = p.at("partial_rotary_factor").get<std::string>();
+        if (p.contains("p_rope")) o.p_rope = p.at("p_rope").get<std::string>();
     } catch (const json::exception& e) {
         throw InvalidInput(std::string("replay record: bad parameters: ") + e.what());
     }
@@ -265,7 +325,7 @@ Answer run_density(const ProbeOptions& o, const std::vector<interval>& g) {
 }
 
 Answer run_float_collision(const ProbeOptions& o) {
-    const auto schedule = rope::FrequencySchedule::rope(o.theta, o.head_dim);
+    const auto schedule = schedule_of(o);
     const auto dtype = numeric::parse_ieee_format(*o.dtype);
     const auto a = probes::float_collision(schedule, *o.frequency - 1, dtype, *o.max_distance);
     Answer out;
@@ -322,7 +382,7 @@ Answer evaluate(const ProbeOptions& o, std::string& label) {
         label = "context " + number_text(*o.context) + ", theta >= " + *o.theta_floor;
         return run_base_bound(o);
     }
-    auto g = rope::FrequencySchedule::rope(o.theta, o.head_dim).frequencies<interval>();
+    auto g = schedule_of(o).frequencies<interval>();
     if (!o.all_frequencies) g = {g[static_cast<std::size_t>(*o.frequency - 1)]};
     label = frequency_label(o, g);
     if (o.name == positional_margin) return run_positional_margin(o, g);

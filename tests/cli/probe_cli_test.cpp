@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <boost/test/unit_test.hpp>
+#include <mpfr.h>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -239,6 +240,37 @@ BOOST_AUTO_TEST_CASE(replay_records_re_run_the_probe) {
     const auto unknown = run_tool("replay " + file.string());
     BOOST_TEST(unknown.code == 2, unknown.output);
     fs::remove(file);
+}
+
+// Llama 3.1's llama3 scaling divides its lowest frequency by 8 (wavelength above
+// L0 / low_freq_factor), so that channel breaks at floor(8 pi / (2 g)) + 1.
+BOOST_AUTO_TEST_CASE(scaling_options_change_the_schedule) {
+    const std::string llama3 = " --theta 500000 --head-dim 128 --scaling llama3 --factor 8 --low-freq-factor 1"
+                               " --high-freq-factor 4 --original-max-position-embeddings 8192";
+    const auto scaled = probe_json("semantic-break" + llama3);
+    mpfr_t g, x;
+    mpfr_inits2(256, g, x, static_cast<mpfr_ptr>(nullptr));
+    mpfr_set_ui(g, 500000, MPFR_RNDN);
+    mpfr_set_si(x, -126, MPFR_RNDN);
+    mpfr_div_ui(x, x, 128, MPFR_RNDN);
+    mpfr_pow(g, g, x, MPFR_RNDN);
+    mpfr_div_ui(g, g, 8, MPFR_RNDN);
+    mpfr_const_pi(x, MPFR_RNDN);
+    mpfr_div(x, x, g, MPFR_RNDN);
+    mpfr_div_ui(x, x, 2, MPFR_RNDN);
+    const long expected = mpfr_get_si(x, MPFR_RNDD) + 1;
+    mpfr_clears(g, x, static_cast<mpfr_ptr>(nullptr));
+    BOOST_TEST(scaled["first_break_distance"].get<long>() == expected);
+    BOOST_TEST(scaled["parameters"]["scaling"]["type"] == "llama3");
+    const auto swapped = run_tool("probe semantic-break --theta 500000 --head-dim 128 --scaling llama3 --factor 8"
+                                  " --low-freq-factor 4 --high-freq-factor 1 --original-max-position-embeddings 8192");
+    BOOST_TEST(swapped.code == 2);
+    BOOST_TEST(swapped.output.find("--low-freq-factor") != std::string::npos, swapped.output);
+    const auto missing = run_tool("probe semantic-break --scaling llama3 --factor 8");
+    BOOST_TEST(missing.code == 2);
+    BOOST_TEST(missing.output.find("--original-max-position-embeddings") != std::string::npos, missing.output);
+    BOOST_TEST(run_tool("probe semantic-break --scaling linear --factor 0.5").code == 2);
+    BOOST_TEST(run_tool("probe semantic-break --scaling ntk-by-parts --factor 2").code == 2);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <iosfwd>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,6 +35,11 @@ struct ProbeOptions {
     std::optional<std::int64_t> max_length;
     std::optional<std::string> dtype;        // float-collision: float32, bfloat16, float16
     std::optional<std::string> theta_floor;  // base-bound: least base considered (default 100)
+    // The schedule beyond plain RoPE (every probe but base-bound): a context-extension
+    // schedule named as Hugging Face's rope_scaling keys, NeoX partial rotary, p-RoPE.
+    std::map<std::string, std::string> scaling;  // "type", "factor", "low_freq_factor", ...
+    std::optional<std::string> partial_rotary_factor;
+    std::optional<std::string> p_rope;
     std::string format = "text";  // text | json
     std::optional<std::filesystem::path> replay_file;
 };
