@@ -3,6 +3,8 @@
 #include <sys/wait.h>
 
 #include <boost/test/unit_test.hpp>
+
+#include "../support/tool_runner.hpp"
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -14,21 +16,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Outcome {
-    int code;
-    std::string output;
-};
-
-Outcome ropecheck(const std::string& arguments) {
-    const std::string command = std::string(ROPECHECK_BINARY) + " " + arguments + " 2>&1";
-    FILE* pipe = popen(command.c_str(), "r");
-    BOOST_REQUIRE(pipe != nullptr);
-    std::string output;
-    char buffer[4096];
-    while (std::fgets(buffer, sizeof buffer, pipe)) output += buffer;
-    const int status = pclose(pipe);
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
-}
+using ropecheck::test::run_tool;
 
 std::string read(const fs::path& p) {
     std::ifstream in(p);
@@ -76,11 +64,11 @@ std::string without_timing(const fs::path& report) {
 BOOST_AUTO_TEST_SUITE(cli)
 
 BOOST_AUTO_TEST_CASE(list_names_every_claim) {
-    const auto text = ropecheck("list --theorems " + source_theorems.string());
+    const auto text = run_tool("list --theorems " + source_theorems.string());
     BOOST_TEST(text.code == 0);
     BOOST_TEST(text.output.find("prop-3.1") != std::string::npos);
     BOOST_TEST(text.output.find("Section 3, Proposition 3.1") != std::string::npos);
-    const auto json = ropecheck("list --format json --theorems " + source_theorems.string());
+    const auto json = run_tool("list --format json --theorems " + source_theorems.string());
     BOOST_TEST(json.code == 0);
     const auto parsed = nlohmann::json::parse(json.output);
     BOOST_TEST(parsed.size() >= 3u);
@@ -93,15 +81,15 @@ BOOST_AUTO_TEST_CASE(list_names_every_claim) {
 BOOST_AUTO_TEST_CASE(report_is_identical_for_one_and_two_threads) {
     const auto one = fresh_dir("jobs1"), two = fresh_dir("jobs2");
     const std::string common = "run --claims 'prop-3.2,prope-*' --seed 7 --theorems " + source_theorems.string();
-    const auto a = ropecheck(common + " --jobs 1 --report-dir " + one.string());
-    const auto b = ropecheck(common + " --jobs 2 --report-dir " + two.string());
+    const auto a = run_tool(common + " --jobs 1 --report-dir " + one.string());
+    const auto b = run_tool(common + " --jobs 2 --report-dir " + two.string());
     BOOST_TEST(a.code == 0);
     BOOST_TEST(b.code == 0);
     BOOST_TEST(without_timing(one / "report.json") == without_timing(two / "report.json"));
     BOOST_TEST(read(one / "report.json") != read(two / "report.json"));  // the timing section differs
     for (const char* f : {"report.json", "junit.xml", "report.md"}) BOOST_TEST(fs::exists(one / f));
     const auto other_seed = fresh_dir("seed8");
-    ropecheck("run --claims prop-3.2 --seed 8 --jobs 1 --theorems " + source_theorems.string() + " --report-dir " +
+    run_tool("run --claims prop-3.2 --seed 8 --jobs 1 --theorems " + source_theorems.string() + " --report-dir " +
               other_seed.string());
     BOOST_TEST(without_timing(other_seed / "report.json") != without_timing(one / "report.json"));
     fs::remove_all(one);
@@ -113,7 +101,7 @@ BOOST_AUTO_TEST_CASE(a_claim_that_misses_its_expectation_exits_1) {
     // The negative control no longer perturbs anything, so it is certified, not refuted.
     ScratchTheorems t("prope-identities", "control = \"neox-equals-prope\"", "control = \"none\"");
     const auto dir = fresh_dir("mismatch");
-    const auto r = ropecheck("run --claims prope-identities --jobs 2 " + t.arg() + " --report-dir " + dir.string());
+    const auto r = run_tool("run --claims prope-identities --jobs 2 " + t.arg() + " --report-dir " + dir.string());
     BOOST_TEST(r.code == 1);
     BOOST_TEST(r.output.find("MISMATCH") != std::string::npos);
     const auto report = nlohmann::json::parse(read(dir / "report.json"));
@@ -142,7 +130,7 @@ BOOST_AUTO_TEST_CASE(bad_specs_exit_2_naming_the_problem_and_leave_reports_alone
     std::ofstream(reports / "report.json") << "previous report\n";
     for (const auto& c : cases) {
         ScratchTheorems t(c.id, c.find, c.replace);
-        const auto r = ropecheck("run " + t.arg() + " --report-dir " + reports.string());
+        const auto r = run_tool("run " + t.arg() + " --report-dir " + reports.string());
         BOOST_TEST_CONTEXT(c.replace) {
             BOOST_TEST(r.code == 2);
             BOOST_TEST(r.output.find(c.message) != std::string::npos, r.output);
@@ -169,7 +157,7 @@ BOOST_AUTO_TEST_CASE(bad_arguments_exit_2) {
         {"", "subcommand"},
     };
     for (const auto& [args, message] : cases) {
-        const auto r = ropecheck(args);
+        const auto r = run_tool(args);
         BOOST_TEST_CONTEXT(args) {
             BOOST_TEST(r.code == 2);
             BOOST_TEST(r.output.find(message) != std::string::npos, r.output);
@@ -179,34 +167,34 @@ BOOST_AUTO_TEST_CASE(bad_arguments_exit_2) {
     const auto dir = fresh_dir("dangling");
     fs::create_directories(dir);
     fs::create_symlink(dir / "missing-target", dir / "ghost.toml");
-    const auto r = ropecheck("list --theorems " + dir.string());
+    const auto r = run_tool("list --theorems " + dir.string());
     BOOST_TEST(r.code == 2);
     BOOST_TEST(r.output.find("ghost.toml") != std::string::npos, r.output);
     fs::remove_all(dir);
-    BOOST_TEST(ropecheck("--help").code == 0);
-    BOOST_TEST(ropecheck("run --help").code == 0);
+    BOOST_TEST(run_tool("--help").code == 0);
+    BOOST_TEST(run_tool("run --help").code == 0);
 }
 
 BOOST_AUTO_TEST_CASE(replay_rechecks_counterexamples) {
     const auto dir = fresh_dir("replay");
-    const auto r = ropecheck("run --claims prop-3.1 --jobs 1 --theorems " + source_theorems.string() +
+    const auto r = run_tool("run --claims prop-3.1 --jobs 1 --theorems " + source_theorems.string() +
                              " --report-dir " + dir.string());
     BOOST_TEST(r.code == 0);
     const auto record = dir / "replays" / "prop-3.1_negative.json";
     BOOST_REQUIRE(fs::exists(record));
     const std::string specs = " --theorems " + source_theorems.string();
-    BOOST_TEST(ropecheck("replay " + record.string() + specs).code == 0);
-    BOOST_TEST(ropecheck("replay " + record.string() + " --precision 256" + specs).code == 0);
+    BOOST_TEST(run_tool("replay " + record.string() + specs).code == 0);
+    BOOST_TEST(run_tool("replay " + record.string() + " --precision 256" + specs).code == 0);
     // The same instance without the perturbed key is certified: the record no longer stands.
     auto j = nlohmann::ordered_json::parse(read(record));
     j["parameters"]["control"] = "none";
     std::ofstream(dir / "tampered.json") << j.dump();
-    const auto tampered = ropecheck("replay " + (dir / "tampered.json").string() + specs);
+    const auto tampered = run_tool("replay " + (dir / "tampered.json").string() + specs);
     BOOST_TEST(tampered.code == 1);
     BOOST_TEST(tampered.output.find("does NOT stand") != std::string::npos, tampered.output);
     std::ofstream(dir / "broken.json") << "{not json";
-    BOOST_TEST(ropecheck("replay " + (dir / "broken.json").string() + specs).code == 2);
-    BOOST_TEST(ropecheck("replay " + record.string() + " --precision 40" + specs).code == 2);
+    BOOST_TEST(run_tool("replay " + (dir / "broken.json").string() + specs).code == 2);
+    BOOST_TEST(run_tool("replay " + record.string() + " --precision 40" + specs).code == 2);
     fs::remove_all(dir);
 }
 

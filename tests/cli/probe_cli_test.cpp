@@ -7,6 +7,9 @@
 #include <unistd.h>
 
 #include <boost/test/unit_test.hpp>
+
+#include "../support/tool_runner.hpp"
+#include "../support/two_pi_convergents.hpp"
 #include <mpfr.h>
 #include <cstdio>
 #include <filesystem>
@@ -24,21 +27,9 @@ using ropecheck::numeric::real;
 
 namespace {
 
-struct Outcome {
-    int code;
-    std::string output;
-};
+using ropecheck::test::two_pi_convergent_numerators;
 
-Outcome run_tool(const std::string& arguments) {
-    const std::string command = std::string(ROPECHECK_BINARY) + " " + arguments + " 2>&1";
-    FILE* pipe = popen(command.c_str(), "r");
-    BOOST_REQUIRE(pipe != nullptr);
-    std::string output;
-    char buffer[4096];
-    while (std::fgets(buffer, sizeof buffer, pipe)) output += buffer;
-    const int status = pclose(pipe);
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
-}
+using ropecheck::test::run_tool;
 
 json probe_json(const std::string& arguments) {
     const auto r = run_tool("probe " + arguments + " --format json");
@@ -62,28 +53,6 @@ int significant_digits(const std::string& s) {
         ++digits;
     }
     return digits;
-}
-
-// Numerators of the convergents of 2 pi up to `limit`, from its continued
-// fraction in 300-bit MPFR: the distances r at which r g_1 = r comes closest
-// to a multiple of 2 pi (best approximations of the second kind).
-std::vector<std::int64_t> two_pi_convergent_numerators(std::int64_t limit) {
-    ropecheck::numeric::PrecisionGuard guard(300);
-    real x;
-    mpfr_const_pi(x.backend().data(), MPFR_RNDN);
-    x *= 2;
-    std::int64_t p_prev = 1, p = 0;  // p_{-1} = 1, p_{-2} = 0
-    std::vector<std::int64_t> out;
-    for (;;) {
-        const real a = floor(x);
-        const std::int64_t next = a.convert_to<std::int64_t>() * p_prev + p;
-        if (next > limit) break;
-        out.push_back(next);
-        p = p_prev;
-        p_prev = next;
-        x = 1 / (x - a);
-    }
-    return out;
 }
 
 // The break of the lowest frequency g = theta^(-(d-2)/d): floor(pi / (2 g)) + 1,

@@ -2,6 +2,8 @@
 // 2 pi (for g = 1 the worst distance up to N is the largest convergent
 // numerator <= N), and a plain MPFR loop over every distance for small N.
 #include <boost/test/unit_test.hpp>
+
+#include "../support/two_pi_convergents.hpp"
 #include <cstdint>
 #include <limits>
 #include <string>
@@ -19,27 +21,7 @@ using numeric::real;
 
 namespace {
 
-// Numerators p_n of the convergents of 2 pi up to `limit`, from its continued
-// fraction expanded in 300-bit MPFR (ample: the partial quotients used here
-// need well under 100 bits).
-std::vector<std::int64_t> two_pi_convergent_numerators(std::int64_t limit) {
-    numeric::PrecisionGuard guard(300);
-    real x;
-    mpfr_const_pi(x.backend().data(), MPFR_RNDN);
-    x *= 2;
-    std::int64_t p_prev = 1, p = 0;  // p_{-1} = 1, p_{-2} = 0
-    std::vector<std::int64_t> out;
-    for (;;) {
-        const real a = floor(x);
-        const std::int64_t next = a.convert_to<std::int64_t>() * p_prev + p;
-        if (next > limit) break;
-        out.push_back(next);
-        p = p_prev;
-        p_prev = next;
-        x = 1 / (x - a);
-    }
-    return out;
-}
+using ropecheck::test::two_pi_convergent_numerators;
 
 // g_k = theta^(-2(k-1)/d) by MPFR's pow at 300 bits: a different route from the
 // schedule's exp(-(n/D) log theta) in MPFI.
