@@ -3,6 +3,8 @@
 // frequencies, random turns, random gaps), agree point by point on the largest
 // gap, and reproduce answers worked out by hand.
 #include <boost/test/unit_test.hpp>
+
+#include "../support/test_multiplier.hpp"
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
@@ -23,10 +25,7 @@ using probes::Method;
 
 namespace {
 
-int multiplier() {
-    const char* m = std::getenv("ROPECHECK_TEST_MULTIPLIER");
-    return m ? std::max(1, std::atoi(m)) : 1;
-}
+int multiplier() { return ropecheck::test::test_multiplier(); }
 
 interval two_pi() {
     interval pi;

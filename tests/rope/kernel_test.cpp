@@ -10,6 +10,8 @@
 #include <boost/mpl/list.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include "../support/test_multiplier.hpp"
+
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
@@ -36,15 +38,7 @@ namespace {
 constexpr std::uint64_t test_seed = 20241006;
 constexpr unsigned working_bits = 128;
 
-unsigned iterations(unsigned base) {
-    unsigned long m = 1;
-    if (const char* env = std::getenv("ROPECHECK_TEST_MULTIPLIER"); env != nullptr && *env != '\0') {
-        char* end = nullptr;
-        m = std::strtoul(env, &end, 10);
-        if (*end != '\0' || m == 0) m = 1;
-    }
-    return static_cast<unsigned>(base * m);
-}
+unsigned iterations(unsigned base) { return base * static_cast<unsigned>(ropecheck::test::test_multiplier()); }
 
 // A vector of d dyadic numbers numerators[i] / 64 * 2^log2_scale.
 struct Sample {

@@ -5,6 +5,8 @@
 #include <boost/mpl/list.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include "../support/test_multiplier.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -35,15 +37,7 @@ namespace {
 constexpr std::uint64_t test_seed = 20241006;
 constexpr unsigned working_bits = 128;
 
-unsigned iterations(unsigned base) {
-    unsigned long m = 1;
-    if (const char* env = std::getenv("ROPECHECK_TEST_MULTIPLIER"); env != nullptr && *env != '\0') {
-        char* end = nullptr;
-        m = std::strtoul(env, &end, 10);
-        if (*end != '\0' || m == 0) m = 1;
-    }
-    return static_cast<unsigned>(base * m);
-}
+unsigned iterations(unsigned base) { return base * static_cast<unsigned>(ropecheck::test::test_multiplier()); }
 
 template <class T>
 T number(std::int64_t v) { return numeric::number_traits<T>::from_integer(v); }

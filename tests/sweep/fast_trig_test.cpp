@@ -2,6 +2,8 @@
 // the double computations (against MPFR at 300 bits) must stay within the
 // bound the code claims. A bound that is violated even once fails the test.
 #include <boost/test/unit_test.hpp>
+
+#include "../support/test_multiplier.hpp"
 #include <cmath>
 #include <cstdlib>
 #include <random>
@@ -16,10 +18,7 @@ using ropecheck::numeric::interval;
 
 namespace {
 
-int multiplier() {
-    const char* m = std::getenv("ROPECHECK_TEST_MULTIPLIER");
-    return m ? std::max(1, std::atoi(m)) : 1;
-}
+int multiplier() { return ropecheck::test::test_multiplier(); }
 
 double mpfr_error(double computed, void (*f)(mpfr_t, const mpfr_t), double x) {
     mpfr_t a, b;

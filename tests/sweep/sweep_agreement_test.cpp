@@ -3,6 +3,8 @@
 // randomised schedules and ranges; and answers known independently from the
 // continued fraction of 2 pi.
 #include <boost/test/unit_test.hpp>
+
+#include "../support/test_multiplier.hpp"
 #include <cstdlib>
 #include <random>
 
@@ -16,10 +18,7 @@ using numeric::interval;
 
 namespace {
 
-int multiplier() {
-    const char* m = std::getenv("ROPECHECK_TEST_MULTIPLIER");
-    return m ? std::max(1, std::atoi(m)) : 1;
-}
+int multiplier() { return ropecheck::test::test_multiplier(); }
 
 std::vector<interval> frequencies(const std::string& theta, int d) {
     return rope::FrequencySchedule::rope(theta, d).frequencies<interval>();
