@@ -6,33 +6,11 @@
 #include <vector>
 
 #include "ropecheck/numeric/invalid_input.hpp"
+#include "ropecheck/rope/inference_pipeline.hpp"
 
 namespace ropecheck::probes {
 
 using numeric::IeeeFormat;
-
-float float32_inverse_frequency(const rope::FrequencySchedule& schedule, int chunk) {
-    const auto& c = schedule.chunks().at(static_cast<std::size_t>(chunk));
-    if (!c.rotated) throw InvalidInput("pair " + std::to_string(chunk + 1) + " does not rotate in this schedule");
-    if (schedule.scaling().type != rope::ScalingType::none) {
-        // At the caller's precision (>= 53 bits, far above float32's 24): the
-        // default precision is process-wide in Boost 1.74, so it is never changed here.
-        return static_cast<float>(numeric::round_to_format(schedule.frequencies<numeric::real>()[static_cast<std::size_t>(chunk)],
-                                                           IeeeFormat::binary32)
-                                      .convert_to<double>());
-    }
-    using numeric::float32;
-    const float32 exponent = float32(c.exponent_numerator) / float32(c.exponent_denominator);
-    const float32 base = numeric::number_traits<float32>::from_decimal(schedule.theta());
-    return static_cast<float>((float32(1.0) / pow(base, exponent)).to_double());
-}
-
-numeric::real pipeline_cosine(float inverse_frequency, std::int64_t r, IeeeFormat dtype) {
-    // float32 product of two float32 values, as the hardware rounds it.
-    const float angle = static_cast<float>(r) * inverse_frequency;
-    const numeric::float32 c = cos(numeric::float32(static_cast<double>(angle)));
-    return numeric::round_to_format(c.value(), dtype);
-}
 
 namespace {
 
@@ -48,8 +26,11 @@ CollisionAnswer float_collision(const rope::FrequencySchedule& schedule, int chu
     if (max_distance < 1) throw InvalidInput("--max-distance must be >= 1");
     if (max_distance > (std::int64_t{1} << 40)) throw InvalidInput("--max-distance above 2^40 is not supported");
     if (chunk < 0 || chunk >= schedule.pairs()) throw InvalidInput("--frequency is outside 1..d/2");
+    if (!schedule.chunks()[static_cast<std::size_t>(chunk)].rotated)
+        throw InvalidInput("pair " + std::to_string(chunk + 1) + " does not rotate in this schedule");
+    const rope::InferencePipeline pipeline(schedule, dtype);
     CollisionAnswer answer;
-    answer.inverse_frequency = float32_inverse_frequency(schedule, chunk);
+    answer.inverse_frequency = pipeline.inverse_frequencies()[static_cast<std::size_t>(chunk)];
     const float inv = answer.inverse_frequency;
     // The pipeline value is 1 only if the float32 cosine is at least 1 - gap/2 - 2^-25
     // (rounding boundaries of the dtype, then of float32). A double 1 - cos(angle) above
@@ -73,7 +54,7 @@ CollisionAnswer float_collision(const rope::FrequencySchedule& schedule, int chu
                 const float angle = static_cast<float>(r) * inv;
                 if (1.0 - std::cos(static_cast<double>(angle)) > screen) continue;
                 ++exact[slot];
-                if (pipeline_cosine(inv, r, dtype) == 1) {
+                if (pipeline.unit_cosine(chunk, r) == 1) {
                     first[slot] = r;
                     break;
                 }

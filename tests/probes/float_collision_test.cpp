@@ -5,16 +5,18 @@
 #include "ropecheck/numeric/invalid_input.hpp"
 #include "ropecheck/numeric/precision_guard.hpp"
 #include "ropecheck/probes/float_collision.hpp"
+#include "ropecheck/rope/inference_pipeline.hpp"
 
 using namespace ropecheck;
 using numeric::IeeeFormat;
 
 namespace {
 
-std::optional<std::int64_t> exhaustive(float inv, IeeeFormat dtype, std::int64_t n) {
+std::optional<std::int64_t> exhaustive(const rope::FrequencySchedule& s, int chunk, IeeeFormat dtype, std::int64_t n) {
     numeric::PrecisionGuard guard(64);
+    const rope::InferencePipeline pipeline(s, dtype);
     for (std::int64_t r = 1; r <= n; ++r)
-        if (probes::pipeline_cosine(inv, r, dtype) == 1) return r;
+        if (pipeline.unit_cosine(chunk, r) == 1) return r;
     return std::nullopt;
 }
 
@@ -42,7 +44,7 @@ BOOST_AUTO_TEST_CASE(screened_scan_equals_the_exhaustive_scan) {
         for (int chunk : {0, 1, 5, 20}) {
             for (IeeeFormat dtype : {IeeeFormat::binary32, IeeeFormat::bfloat16, IeeeFormat::binary16}) {
                 const auto fast = probes::float_collision(s, chunk, dtype, 20000);
-                const auto slow = exhaustive(fast.inverse_frequency, dtype, 20000);
+                const auto slow = exhaustive(s, chunk, dtype, 20000);
                 BOOST_TEST_CONTEXT("theta " << theta << " pair " << chunk + 1 << " " << numeric::to_string(dtype)) {
                     BOOST_TEST(fast.first_collision_distance.value_or(-1) == slow.value_or(-1));
                 }

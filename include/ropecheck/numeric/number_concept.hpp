@@ -28,6 +28,18 @@ struct number_traits<double> {
     static bool point_less(const double& a, const double& b) { return a < b; }
 };
 
+// float is the accumulator of inference pipelines (a float32 dot product); its
+// operations are IEEE binary32, bit for bit those of Ieee<binary32> (tested).
+template <>
+struct number_traits<float> {
+    static constexpr bool is_enclosure = false;
+    static float from_decimal(const std::string& s) { return std::stof(s); }
+    static float from_integer(std::int64_t v) { return static_cast<float>(v); }
+    static float shift_point(const float& x) { return x; }
+    static float pi() { return 3.14159265f; }
+    static bool point_less(const float& a, const float& b) { return a < b; }
+};
+
 template <>
 struct number_traits<real> {
     static constexpr bool is_enclosure = false;

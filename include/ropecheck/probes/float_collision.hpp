@@ -5,13 +5,9 @@
 // Theorem 5.3 then scores r exactly like 0). In exact arithmetic this never
 // happens (Lemma A.1).
 //
-// The pipeline (transformers' LlamaRotaryEmbedding, every step rounded to
-// float32 as torch does, modelled as correctly rounded):
-//   inv_freq = 1 / base^(float32(2j) / float32(d))   in float32 (unscaled schedules;
-//              a scaled schedule's exact inverse frequency is rounded to float32 once),
-//   angle    = float32(r) * inv_freq                 in float32,
-//   c        = cos(angle)                            in float32,
-//   value    = c rounded to the model dtype          (float32, bfloat16, float16).
+// The pipeline is rope::InferencePipeline (inv_freq, angle and cos in float32,
+// the cos rounded to the model dtype): the value is its unit_cosine, the cos
+// before any attention factor (which scales every distance alike).
 // Certified: every distance is screened in double (1 - cos far from the
 // rounding boundary) and each candidate is decided with MPFR's correctly
 // rounded cos; the answer is the first r whose pipeline value is exactly 1.
@@ -34,11 +30,5 @@ struct CollisionAnswer {
 // chunk: 0-based pair index of the schedule (must rotate). Throws InvalidInput.
 CollisionAnswer float_collision(const rope::FrequencySchedule& schedule, int chunk, numeric::IeeeFormat dtype,
                                 std::int64_t max_distance);
-
-// The float32 inverse frequency of a pair as the pipeline computes it.
-float float32_inverse_frequency(const rope::FrequencySchedule& schedule, int chunk);
-
-// The pipeline's value at distance r, decided exactly (MPFR).
-numeric::real pipeline_cosine(float inverse_frequency, std::int64_t r, numeric::IeeeFormat dtype);
 
 }  // namespace ropecheck::probes

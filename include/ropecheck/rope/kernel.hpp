@@ -75,22 +75,52 @@ T activation(std::span<const T> q, std::span<const T> k, std::span<const T> freq
     return activation_from_coefficients(chunk_coefficients(q, k), freqs, r);
 }
 
-// R^position x: each chunk rotated by position * g_k.
+// The rotation R^position as its per-chunk cos and sin: position * g_k is
+// formed in T and its cos and sin taken in T. Split from the application so
+// that inference pipelines can take the table in one format (float32) and
+// rotate in another (the model dtype) with the same two formulas.
+template <class T>
+struct RotationTable {
+    std::vector<T> cos;
+    std::vector<T> sin;
+};
+
 template <numeric::KernelNumber T>
-std::vector<T> rotate(std::span<const T> x, std::span<const T> freqs, std::int64_t position) {
+RotationTable<T> rotation_table(std::span<const T> freqs, std::int64_t position) {
     using std::cos;
     using std::sin;
-    detail::require_same_shape(x.size(), x.size(), freqs.size());
     const T p = numeric::number_traits<T>::from_integer(position);
+    RotationTable<T> table;
+    table.cos.reserve(freqs.size());
+    table.sin.reserve(freqs.size());
+    for (const T& g : freqs) {
+        const T angle = p * g;
+        table.cos.push_back(cos(angle));
+        table.sin.push_back(sin(angle));
+    }
+    return table;
+}
+
+// Each chunk (x0, x1) -> (c x0 - s x1, s x0 + c x1), every product and sum in T.
+// (Transformers' x * cos + rotate_half(x) * sin rounds the same products and sums.)
+template <numeric::KernelNumber T>
+std::vector<T> apply_rotation(std::span<const T> x, const RotationTable<T>& table) {
+    detail::require_same_shape(x.size(), x.size(), table.cos.size());
     std::vector<T> out(x.size());
-    for (std::size_t i = 0; i < freqs.size(); ++i) {
-        const T angle = p * freqs[i];
-        const T c = cos(angle);
-        const T s = sin(angle);
+    for (std::size_t i = 0; i < table.cos.size(); ++i) {
+        const T& c = table.cos[i];
+        const T& s = table.sin[i];
         out[2 * i] = c * x[2 * i] - s * x[2 * i + 1];
         out[2 * i + 1] = s * x[2 * i] + c * x[2 * i + 1];
     }
     return out;
+}
+
+// R^position x: each chunk rotated by position * g_k.
+template <numeric::KernelNumber T>
+std::vector<T> rotate(std::span<const T> x, std::span<const T> freqs, std::int64_t position) {
+    detail::require_same_shape(x.size(), x.size(), freqs.size());
+    return apply_rotation<T>(x, rotation_table<T>(freqs, position));
 }
 
 // q^T k: the NoPE activation, computed without any rotation.
