@@ -9,6 +9,9 @@ void register_builtin_checks(core::CheckRegistry& registry) {
     registry.add(make_prop_3_2_check());
     registry.add(make_prope_identities_check());
     registry.add(make_float_collision_check());
+    registry.add(make_pipeline_diagonal_check());
+    registry.add(make_pipeline_prop_3_1_check());
+    registry.add(make_pipeline_semantic_flip_check());
     // Each factory below is enabled as its check lands (see the placeholders in src/claims/).
     registry.add(make_su_decay_bound_check());
     registry.add(make_fig_2_check());

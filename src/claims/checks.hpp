@@ -19,5 +19,8 @@ std::unique_ptr<core::Check> make_thm_6_1_check();
 std::unique_ptr<core::Check> make_table_1_check();
 std::unique_ptr<core::Check> make_paper_numbers_check();
 std::unique_ptr<core::Check> make_float_collision_check();
+std::unique_ptr<core::Check> make_pipeline_diagonal_check();
+std::unique_ptr<core::Check> make_pipeline_prop_3_1_check();
+std::unique_ptr<core::Check> make_pipeline_semantic_flip_check();
 
 }  // namespace ropecheck::claims

@@ -14,8 +14,8 @@
 #include "ropecheck/numeric/certainty.hpp"
 #include "ropecheck/numeric/decimal.hpp"
 #include "ropecheck/rope/kernel.hpp"
-#include "ropecheck/sweep/sweep.hpp"
 #include "support/claim_support.hpp"
+#include "support/exact_peak.hpp"
 
 namespace ropecheck::claims {
 namespace {
@@ -24,13 +24,6 @@ using numeric::interval;
 using numeric::real;
 
 constexpr std::int64_t max_window = 1'000'000;
-
-std::vector<interval> negate(const std::vector<interval>& v) {
-    std::vector<interval> out;
-    out.reserve(v.size());
-    for (const interval& x : v) out.push_back(-x);
-    return out;
-}
 
 class MaximalAtArbitraryDistanceCheck final : public core::Check {
 public:
@@ -67,29 +60,19 @@ public:
         const auto freqs = schedule.frequencies<interval>();
         const auto k = rope::rotate<interval>(q, freqs, -built_for);
         const auto coeffs = rope::chunk_coefficients<interval>(q, k);
-        const interval at_target = rope::activation_from_coefficients<interval>(coeffs, freqs, target);
+        const support::ExactPeak peak = support::exact_peak(coeffs, freqs, target, window);
+        const interval& at_target = peak.at_target;
 
         // The construction's own identity a(r*) = ||q||^2 when the key is built for r*.
         const interval norm_squared = rope::dot<interval>(q, q);
         const bool peak_value_consistent = shifted || numeric::overlaps(at_target, norm_squared);
-
-        // max over the window of a(r), r != r*, by the certified sweep (the
-        // minimum of -a(r) on each side of r*).
-        const auto negated = sweep::CosineSeries{freqs, negate(coeffs.aligned), negate(coeffs.cross)};
-        std::optional<sweep::MinimumResult> best;
-        for (const auto& [from, to] : {std::pair{-window, target - 1}, std::pair{target + 1, window}}) {
-            if (from > to) continue;
-            auto side = sweep::minimum_of(negated, from, to);
-            if (!best || numeric::lower_bound(side.minimum) < numeric::lower_bound(best->minimum)) best = std::move(side);
-        }
-        const interval largest_other = -best->minimum;  // encloses max_{r != r*} a(r)
-        const std::int64_t closest = best->argmin;
-        const interval gap = at_target - largest_other;
+        const std::int64_t closest = peak.closest;
+        const interval& gap = peak.gap;
         core::InstanceResult result;
         result.evidence["q_norm_squared"] = numeric::decimal_enclosure(norm_squared);
         result.evidence["a_at_target"] = numeric::decimal_enclosure(at_target);
         result.evidence["key_built_for"] = built_for;
-        result.evidence["distances_escalated_to_mpfi"] = best->stats.escalated;
+        result.evidence["distances_escalated_to_mpfi"] = peak.escalated;
         result.margin = core::Margin{numeric::decimal_lower(gap), numeric::decimal_upper(gap),
                                      "r = " + std::to_string(closest)};
         if (!peak_value_consistent) {

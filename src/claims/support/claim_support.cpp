@@ -19,6 +19,22 @@ core::ParameterSpec control_parameter(const std::string& vocabulary) {
     return {"control", core::ParameterKind::text, "which variant to check: " + vocabulary, false, "none"};
 }
 
+core::ParameterSpec dtype_parameter() {
+    return {"dtype", core::ParameterKind::text, "the pipeline's model dtype: float32, bfloat16 or float16"};
+}
+
+numeric::IeeeFormat pipeline_dtype(const core::Parameters& params) {
+    const std::string name = params.text("dtype");
+    const numeric::IeeeFormat f = numeric::parse_ieee_format(name);
+    if (f == numeric::IeeeFormat::binary64)
+    {
+        std::string message = "dtype \"";
+        message.append(name).append("\": inference pipelines run in float32, bfloat16 or float16");
+        throw InvalidInput(message);
+    }
+    return f;
+}
+
 rope::FrequencySchedule rope_schedule(const core::Parameters& params) {
     return rope::FrequencySchedule::rope(params.decimal("theta"), params.small_integer("head_dim"));
 }
@@ -42,6 +58,12 @@ std::vector<double> gaussian_vector(core::CounterRng& rng, int d) {
     std::vector<double> v(static_cast<std::size_t>(d));
     for (double& x : v) x = rng.normal();
     return v;
+}
+
+std::string float_text(float x) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.9g", static_cast<double>(x));
+    return buffer;
 }
 
 std::string exact_hex(double x) {

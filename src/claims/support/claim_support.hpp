@@ -8,6 +8,7 @@
 
 #include "ropecheck/core/check.hpp"
 #include "ropecheck/core/counter_rng.hpp"
+#include "ropecheck/numeric/ieee.hpp"
 #include "ropecheck/numeric/types.hpp"
 #include "ropecheck/rope/frequency_schedule.hpp"
 
@@ -36,10 +37,18 @@ std::vector<T> convert(const std::vector<double>& v) {
 
 // "0x1.921fb54442d18p+1": the exact value of a double, and its decimal.
 std::string exact_hex(double x);
+// A float in 9 significant digits: enough to read back the same float (pipeline
+// scores are floats exactly; their exact value is given in hex next to it).
+std::string float_text(float x);
 core::json exact_vector(const std::vector<double>& v);  // [{"hex": ..., "decimal": ...}]
 
 // {"version": 1, "claim", "variant", "seed", "instance", "precision", "parameters"}.
 core::json replay_header(const core::Instance& instance);
+
+// The dtype of an inference pipeline ("dtype": float32, bfloat16 or float16);
+// throws InvalidInput naming the parameter.
+core::ParameterSpec dtype_parameter();
+numeric::IeeeFormat pipeline_dtype(const core::Parameters& params);
 
 // Integer distance range guard: |value| <= limit, with a message naming `what`.
 void require_range(const std::string& what, std::int64_t value, std::int64_t low, std::int64_t high);

@@ -1,0 +1,152 @@
+// Theorem 6.1 in the inference pipeline: does a semantic channel's ordering
+// flip earlier than exact arithmetic says? The aligned construction on pair K
+// (query = target key = psi = (8, 0)) against a competitor key of zero
+// activation, which scores exactly 0 in every format. Exact arithmetic: the
+// target stays strictly ahead for every r below the break distance r_b, the
+// least r with cos(r g_K) < 0 (certified by probes::semantic_break). The
+// pipeline scores by absolute positions; the claim is that it flips earlier:
+// some query position i <= N has score(R^i psi, R^(i - r) psi) <= 0 at a
+// distance r < r_b (probes::pipeline_semantic_flip, exhaustive over every
+// distance below min(r_b, N + 1) and every query position up to N). The flip
+// distance is reported per dtype.
+// Negative control "pipeline-keeps-order": claims the pipeline keeps the
+// target ahead at every distance below r_b; refuted by the earlier flip.
+#include <algorithm>
+
+#include "checks.hpp"
+#include "ropecheck/numeric/certainty.hpp"
+#include "ropecheck/numeric/decimal.hpp"
+#include "ropecheck/probes/pipeline_semantic_flip.hpp"
+#include "ropecheck/probes/semantic_break.hpp"
+#include "support/claim_support.hpp"
+
+namespace ropecheck::claims {
+namespace {
+
+using numeric::interval;
+using numeric::real;
+
+constexpr double psi_coordinate = 8;
+
+class PipelineSemanticFlipCheck final : public core::Check {
+public:
+    std::string name() const override { return "pipeline-semantic-flip"; }
+
+    std::vector<core::ParameterSpec> parameters() const override {
+        return {support::head_dim_parameter(),
+                support::theta_parameter(),
+                support::dtype_parameter(),
+                {"frequency", core::ParameterKind::integer, "K, 1-based; 0 = the lowest (d/2)", false, 0},
+                {"context", core::ParameterKind::integer, "N: query positions up to N"},
+                support::control_parameter("none, pipeline-keeps-order")};
+    }
+
+    void validate(const core::Parameters& p) const override {
+        const auto schedule = support::rope_schedule(p);
+        support::pipeline_dtype(p);
+        support::require_range("frequency", p.integer("frequency"), 0, schedule.pairs());
+        support::require_range("context", p.integer("context"), 1, probes::max_flip_position);
+        support::control_of(p, {"none", "pipeline-keeps-order"});
+    }
+
+    core::InstanceResult run(const core::Instance& instance) const override {
+        const core::Parameters& p = instance.params;
+        const auto schedule = support::rope_schedule(p);
+        const auto dtype = support::pipeline_dtype(p);
+        const int frequency = p.small_integer("frequency") == 0 ? schedule.pairs() : p.small_integer("frequency");
+        const auto chunk = static_cast<std::size_t>(frequency - 1);
+        const std::int64_t context = p.integer("context");
+        const bool negative = support::control_of(p, {"none", "pipeline-keeps-order"}) == "pipeline-keeps-order";
+        const std::string dt = numeric::to_string(dtype);
+
+        core::InstanceResult result;
+        result.evidence["dtype"] = dt;
+        result.evidence["frequency"] = frequency;
+
+        sweep::SweepOptions one_thread;
+        one_thread.threads = 1;
+        const interval g = schedule.frequencies<interval>()[chunk];
+        const auto exact = probes::semantic_break({g}, context, one_thread);
+        if (!exact.certified) {
+            result.verdict = core::Verdict::inconclusive;
+            result.message = "the exact break distance could not be certified; raise --precision";
+            return result;
+        }
+        // Distances below the exact break (or up to N when the channel is robust within N).
+        const std::int64_t below = exact.first_break_distance ? *exact.first_break_distance - 1 : context;
+        result.evidence["exact_break_distance"] =
+            exact.first_break_distance ? core::json(*exact.first_break_distance) : core::json(nullptr);
+
+        const rope::InferencePipeline pipeline(schedule, dtype);
+        std::vector<real> psi(static_cast<std::size_t>(schedule.head_dim()), real(0));
+        psi[2 * chunk] = psi_coordinate;
+        probes::PipelineFlip flip;
+        if (below >= 1) flip = probes::pipeline_semantic_flip(pipeline, psi, std::min(below, context), context);
+        result.evidence["distances_searched"] = "1.." + std::to_string(std::min(below, context));
+        result.evidence["float32_inv_freq"] = support::exact_hex(static_cast<double>(pipeline.inverse_frequencies()[chunk]));
+        const std::string exact_text =
+            exact.first_break_distance ? "exact break r_b = " + std::to_string(*exact.first_break_distance)
+                                       : "no exact break up to " + std::to_string(context);
+
+        if (!flip.distance) {
+            result.evidence["pipeline_flip_distance"] = nullptr;
+            result.verdict = negative ? core::Verdict::certified : core::Verdict::refuted;
+            result.message = "the " + dt + " pipeline keeps the target ahead at every distance below r_b (" + exact_text +
+                             ", query positions <= " + std::to_string(context) + ")";
+            if (!negative) {
+                core::Counterexample cx;
+                cx.kind = "no earlier flip";
+                cx.inputs = {{"dtype", dt}, {"context", std::to_string(context)}};
+                cx.claimed = "the pipeline flips the channel's ordering before exact arithmetic does";
+                cx.computed = result.message;
+                cx.replay = support::replay_header(instance);
+                result.counterexample = std::move(cx);
+            }
+            return result;
+        }
+        const std::int64_t r = *flip.distance, i = flip.query_position;
+        // The first distance where the target falls strictly below the competitor
+        // (not only ties it), searched from r on.
+        const auto strict = probes::pipeline_semantic_flip(pipeline, psi, std::min(below, context), context, true, r);
+        result.evidence["pipeline_flip_distance"] = r;
+        result.evidence["pipeline_strict_flip_distance"] =
+            strict.distance ? core::json(*strict.distance) : core::json(nullptr);
+        result.evidence["query_position"] = i;
+        result.evidence["target_score"] = support::exact_hex(static_cast<double>(flip.score));
+        if (exact.first_break_distance)
+            result.evidence["distances_earlier"] = *exact.first_break_distance - r;
+        const std::string what = "query at " + std::to_string(i) + ", target key at " + std::to_string(i - r) +
+                                 " (distance " + std::to_string(r) + "): score " + support::float_text(flip.score) +
+                                 (flip.score == 0 ? " ties the zero-activation key" : " < 0") + " in " + dt + "; " +
+                                 exact_text + "; strictly below it first at " +
+                                 (strict.distance ? "distance " + std::to_string(*strict.distance) : "no distance < r_b");
+        result.margin = core::Margin{std::to_string(r), std::to_string(r), "pipeline flip distance"};
+        if (negative) {
+            result.verdict = core::Verdict::refuted;
+            result.message = what;
+            core::Counterexample cx;
+            cx.kind = "the pipeline flips a semantic channel before exact arithmetic";
+            cx.inputs = {{"dtype", dt},
+                         {"theta", schedule.theta()},
+                         {"head_dim", std::to_string(schedule.head_dim())},
+                         {"frequency K", std::to_string(frequency)},
+                         {"query position i", std::to_string(i)},
+                         {"distance r", std::to_string(r)}};
+            cx.claimed = "the target scores above a zero-activation key at every distance below r_b";
+            cx.computed = what;
+            cx.replay = support::replay_header(instance);
+            cx.replay["inputs"] = {{"query_position", i}, {"distance", r}};
+            result.counterexample = std::move(cx);
+            return result;
+        }
+        result.verdict = core::Verdict::certified;
+        result.message = dt + " flips at distance " + std::to_string(r) + " (" + what + ")";
+        return result;
+    }
+};
+
+}  // namespace
+
+std::unique_ptr<core::Check> make_pipeline_semantic_flip_check() { return std::make_unique<PipelineSemanticFlipCheck>(); }
+
+}  // namespace ropecheck::claims
