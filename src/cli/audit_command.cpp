@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <ostream>
+#include <sstream>
 
 #include <nlohmann/json.hpp>
 
@@ -17,6 +18,7 @@
 #include "ropecheck/numeric/invalid_input.hpp"
 #include "ropecheck/numeric/number_concept.hpp"
 #include "ropecheck/numeric/precision_guard.hpp"
+#include "ropecheck/probes/base_bound.hpp"
 #include "ropecheck/probes/diagonal_scale.hpp"
 #include "ropecheck/probes/float_collision.hpp"
 #include "ropecheck/probes/positional_margin.hpp"
@@ -29,6 +31,7 @@ using nlohmann::json;
 using numeric::interval;
 
 constexpr unsigned audit_precision_bits = 128;
+constexpr std::size_t terminal_width = 100;
 constexpr int value_digits = 17;
 // Theorem 5.3's scale is computed at context min(L, this): each evaluation scans
 // every distance, and this bound keeps a real config's audit within seconds.
@@ -46,6 +49,22 @@ struct FrequencyRow {
 struct Claim {
     std::string id, verdict, detail;
 };
+
+// Prose wrapped to the terminal: words joined up to `width` columns, every
+// line indented.
+std::string wrapped(const std::string& text, std::size_t width, const std::string& indent) {
+    std::string out, line = indent;
+    std::istringstream words(text);
+    for (std::string word; words >> word;) {
+        if (line.size() > indent.size() && line.size() + 1 + word.size() > width) {
+            out.append(line).append("\n");
+            line = indent;
+        }
+        if (line.size() > indent.size()) line += ' ';
+        line += word;
+    }
+    return out + line;
+}
 
 std::string distance_text(const std::optional<std::int64_t>& d) { return d ? std::to_string(*d) : "none"; }
 
@@ -134,6 +153,12 @@ int audit_command(const AuditOptions& options, std::ostream& out) {
         collisions.push_back(probes::float_collision(m.schedule, rows.front().index - 1, d.format, L));
 
     const probes::BreakAnswer all_break = probes::semantic_break(rotated, L);
+    // The base bound is a property of plain RoPE at the rotated width D and the
+    // context L alone; it says which bases certainly fail (every base up to
+    // theta_lower), not that a larger base passes (the passing set is fragmented).
+    const probes::BaseBoundAnswer base = probes::base_bound(L, m.rotary_dim);
+    const std::string base_lower = numeric::decimal_down(base.theta_lower, value_digits);
+    const bool theta_certainly_fails = numeric::real(m.theta) <= base.theta_lower;
 
     // Verdicts.
     std::vector<Claim> claims;
@@ -173,6 +198,20 @@ int audit_command(const AuditOptions& options, std::ostream& out) {
         std::string verdict = !all_break.certified ? "inconclusive" : all_break.first_break_distance ? "certified" : "refuted";
         claims.push_back({"all-frequency semantic break within L", verdict,
                           "least r with sum_k cos(r g_k) < 0: " + distance_text(all_break.first_break_distance)});
+    }
+
+    {
+        std::string detail = "plain RoPE with D = " + std::to_string(m.rotary_dim) + " needs a base of at least " +
+                             base.least_theta_decimal + " for L = " + Ltext + " (every base in [100, " + base_lower +
+                             "] fails); rope_theta = " + m.theta;
+        std::string verdict;
+        if (!base.certified) verdict = "inconclusive";
+        else if (theta_certainly_fails) verdict = "refuted";
+        else verdict = all_break.first_break_distance ? "refuted" : "certified";
+        detail += theta_certainly_fails ? " lies in the failing range"
+                                        : (all_break.first_break_distance ? " is above the bound but this schedule still breaks"
+                                                                          : " is above the bound and this schedule passes");
+        claims.push_back({"rope_theta meets the base bound for L", verdict, detail});
     }
 
     const std::string attention = numeric::decimal_midpoint(m.schedule.attention_factor<interval>(), value_digits);
@@ -215,6 +254,14 @@ int audit_command(const AuditOptions& options, std::ostream& out) {
                                {"scale_lower", numeric::decimal_lower(scale.scale, value_digits)},
                                {"scale_upper", numeric::decimal_upper(scale.scale, value_digits)},
                                {"certified", scale.certified}};
+        j["base_bound"] = {{"head_dim", m.rotary_dim},
+                           {"context", L},
+                           {"theta_floor", "100"},
+                           {"least_theta", base.least_theta_decimal},
+                           {"theta_lower", base_lower},
+                           {"binding_distance", base.binding_distance},
+                           {"rope_theta_certainly_fails", theta_certainly_fails},
+                           {"certified", base.certified}};
         json fc = json::object();
         for (std::size_t i = 0; i < dtypes.size(); ++i)
             fc[dtypes[i].name] = {{"first_collision_distance", optional_distance(collisions[i].first_collision_distance)},
@@ -231,13 +278,20 @@ int audit_command(const AuditOptions& options, std::ostream& out) {
     out << "ropecheck audit " << options.config.filename().string() << " (" << audit_precision_bits << " bits)\n";
     out << "  model_type " << (m.model_type.empty() ? "(none)" : m.model_type)
         << (m.torch_dtype.empty() ? "" : ", torch_dtype " + m.torch_dtype) << '\n';
-    out << "  schedule   " << m.schedule.describe() << '\n';
+    {
+        // "kind ...; scaling ..." on two lines, each wrapped to the terminal.
+        const std::string described = m.schedule.describe();
+        const auto split = described.find("; scaling ");
+        out << wrapped("schedule   " + described.substr(0, split), terminal_width, "  ") << '\n';
+        if (split != std::string::npos)
+            out << wrapped("scaling    " + described.substr(split + 10), terminal_width, "  ") << '\n';
+    }
     out << "  head_dim " << m.head_dim << ", rotary_dim " << m.rotary_dim << ", max_position_embeddings "
         << m.max_position_embeddings << ", context L = " << L << '\n';
     if (!m.scaling_regime.empty()) out << "  longrope regime: " << m.scaling_regime << " factors at L = " << L << '\n';
     out << "  attention factor " << attention << '\n';
     for (const auto& d : m.defaults_applied) out << "  default applied: " << d << '\n';
-    for (const auto& n : m.notes) out << "  note: " << n << '\n';
+    for (const auto& n : m.notes) out << wrapped("note: " + n, terminal_width, "  ") << '\n';
     out << "\n  pair  inv_freq                 wavelength               first break\n";
     const auto print_row = [&](const FrequencyRow& r) {
         std::string inv = r.inv_freq, wl = r.wavelength;
@@ -259,6 +313,8 @@ int audit_command(const AuditOptions& options, std::ostream& out) {
     }
     out << "  robust channels (no break within L): " << robust << " of " << n << '\n';
     out << "  all-frequency semantic break: " << distance_text(all_break.first_break_distance) << '\n';
+    out << "  base bound (plain RoPE, D = " << m.rotary_dim << "): least base " << base.least_theta_decimal << "\n"
+        << "    every base in [100, " << base_lower << "] fails (the last at r = " << base.binding_distance << ")\n";
     out << "  positional margin of g_" << rows.front().index << ": " << numeric::decimal_midpoint(margin.margin, value_digits)
         << " at r = " << margin.worst_distance << '\n';
     out << "  Thm 5.3 scale (eps " << scale_epsilon << ", N = " << scale_context
@@ -267,7 +323,8 @@ int audit_command(const AuditOptions& options, std::ostream& out) {
     for (std::size_t i = 0; i < dtypes.size(); ++i)
         out << ' ' << dtypes[i].name << ' ' << distance_text(collisions[i].first_collision_distance) << (i + 1 < dtypes.size() ? "," : "");
     out << "\n\n  claims:\n";
-    for (const auto& c : claims) out << "    [" << c.verdict << "] " << c.id << ": " << c.detail << '\n';
+    for (const auto& c : claims)
+        out << "    [" << c.verdict << "] " << c.id << "\n" << wrapped(c.detail, terminal_width, "      ") << '\n';
     return exit_ok;
 }
 

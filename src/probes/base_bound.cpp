@@ -66,13 +66,13 @@ using numeric::interval;
 using numeric::real;
 
 // Distances around the previous witness tried before a full scan.
-constexpr std::int64_t witness_radius = 64;
+constexpr std::int64_t witness_radius = 256;
 // Candidates p_j tried per boundary attempt; 2^-30 tol c is near the resolution
 // of 64-bit reals, and 12 + ceil(0.302 * 30) = 22 significant digits.
 constexpr int max_refinements = 30;
 // A step this much smaller than the previous one asks for a full scan: the
 // region the witness came from is closing, another r may fail more widely.
-constexpr double rescan_ratio = 1.0 / 4;
+constexpr double rescan_ratio = 1.0 / 16;
 
 // base_bound_tolerance, exactly, for the certified gap check.
 constexpr const char* tolerance_decimal = "1e-9";

@@ -18,6 +18,7 @@
 // the repeated products enclose theta^(-2(k-1)/D) over Theta as tightly as one
 // exp per term would, at the price of a multiplication (an MPFI exp costs ~200).
 #include <mpfi.h>
+#include <omp.h>
 
 #include "base_bound_parts.hpp"
 #include "ropecheck/numeric/certainty.hpp"
@@ -27,6 +28,22 @@ namespace {
 
 using numeric::interval;
 using numeric::real;
+
+// The terms of a sum, evaluated in parallel when the head is wide enough to pay
+// for a team (and the caller is not already parallel), then added in order: the
+// enclosure is the same whatever the number of threads.
+constexpr int parallel_pairs = 32;
+
+template <class Term>
+interval ordered_sum(int count, const Term& term) {
+    std::vector<interval> terms(static_cast<std::size_t>(count));
+    const bool parallel = count >= parallel_pairs && omp_get_level() == 0;
+#pragma omp parallel for schedule(static) if (parallel)
+    for (int k = 0; k < count; ++k) terms[static_cast<std::size_t>(k)] = term(k);
+    interval sum(0);
+    for (const interval& t : terms) sum += t;
+    return sum;
+}
 
 interval between(const real& lower, const real& upper) {
     interval x;
@@ -52,20 +69,18 @@ std::vector<interval> BaseCover::frequencies(const interval& theta) const {
 
 interval BaseCover::value(std::int64_t r, const interval& theta) const {
     const interval distance(static_cast<long long>(r));
-    interval sum(0);
-    for (const interval& gk : frequencies(theta)) sum += cos(distance * gk);
-    return sum;
+    const std::vector<interval> g = frequencies(theta);
+    return ordered_sum(pairs_, [&](int k) { return interval(cos(distance * g[static_cast<std::size_t>(k)])); });
 }
 
 interval BaseCover::slope(std::int64_t r, const interval& theta) const {
     const interval distance(static_cast<long long>(r));
     const std::vector<interval> g = frequencies(theta);
-    interval sum(0);
-    for (int k = 0; k < pairs_; ++k) {
+    const interval sum = ordered_sum(pairs_, [&](int k) {
         const interval angle = distance * g[static_cast<std::size_t>(k)];
         // e_k = 2k / D for the 0-based k.
-        sum += angle * (interval(2 * k) / interval(head_dim_)) * sin(angle);
-    }
+        return interval(angle * (interval(2 * k) / interval(head_dim_)) * sin(angle));
+    });
     return sum / theta;
 }
 

@@ -52,9 +52,16 @@ void DoubleGuide::set_base(double theta) {
 }
 
 Guess DoubleGuide::best_in(std::int64_t first, std::int64_t last) const {
-    const std::size_t n = frequency_.size();
     // (c, s) = (cos, sin)(r g_k), advanced by the rotation (cos g_k, sin g_k).
-    std::vector<double> c(n), s(n), step_c(n), step_s(n), speed_weight(n);
+    // The pairs are padded to a multiple of `lanes` with inert entries (c = s = 0,
+    // a rotation by 0, weight 0) and summed in `lanes` partial sums, so that the
+    // compiler can vectorise the loop; the guide's sums only choose, so their
+    // order of summation does not matter for soundness.
+    constexpr std::size_t lanes = 4;
+    const std::size_t n = frequency_.size();
+    const std::size_t padded = (n + lanes - 1) / lanes * lanes;
+    std::vector<double> c(padded, 0.0), s(padded, 0.0), step_c(padded, 1.0), step_s(padded, 0.0),
+        speed_weight(padded, 0.0);
     for (std::size_t k = 0; k < n; ++k) {
         const double angle = static_cast<double>(first) * frequency_[k];
         c[k] = std::cos(angle);
@@ -63,17 +70,27 @@ Guess DoubleGuide::best_in(std::int64_t first, std::int64_t last) const {
         step_s[k] = std::sin(frequency_[k]);
         speed_weight[k] = exponent_[k] * frequency_[k] / theta_;
     }
+    double* __restrict cp = c.data();
+    double* __restrict sp = s.data();
+    const double* __restrict cstep = step_c.data();
+    const double* __restrict sstep = step_s.data();
+    const double* __restrict weight = speed_weight.data();
     Guess best;
     for (std::int64_t r = first; r <= last; ++r) {
-        double sum = 0, speed = 0;
-        for (std::size_t k = 0; k < n; ++k) {
-            sum += c[k];
-            speed += std::fabs(speed_weight[k] * s[k]);
-            const double next_c = c[k] * step_c[k] - s[k] * step_s[k];
-            s[k] = s[k] * step_c[k] + c[k] * step_s[k];
-            c[k] = next_c;
+        double sums[lanes] = {}, speeds[lanes] = {};
+        for (std::size_t k = 0; k < padded; k += lanes) {
+            for (std::size_t l = 0; l < lanes; ++l) {
+                const std::size_t i = k + l;
+                const double ci = cp[i], si = sp[i];
+                sums[l] += ci;
+                speeds[l] += std::fabs(weight[i] * si);
+                cp[i] = ci * cstep[i] - si * sstep[i];
+                sp[i] = si * cstep[i] + ci * sstep[i];
+            }
         }
+        const double sum = (sums[0] + sums[1]) + (sums[2] + sums[3]);
         if (sum >= 0) continue;
+        double speed = (speeds[0] + speeds[1]) + (speeds[2] + speeds[3]);
         speed *= static_cast<double>(r);
         const double width = speed > 0 ? std::min(-sum / speed, theta_) : theta_;
         if (width > best.width) best = {r, width};

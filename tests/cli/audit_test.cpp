@@ -2,7 +2,6 @@
 // tests/data/configs) resolve as transformers would, and broken ones are
 // rejected with the field named.
 #include <boost/test/unit_test.hpp>
-#include <chrono>
 #include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -55,14 +54,12 @@ BOOST_AUTO_TEST_CASE(every_shared_config_audits_with_all_fields) {
         const std::string name = entry.path().filename().string();
         if (entry.path().extension() != ".json" || name.rfind("broken--", 0) == 0) continue;
         ++count;
-        const auto start = std::chrono::steady_clock::now();
-        const json j = audit_json(name);
-        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        std::cout << "audit " << name << ": " << seconds << " s\n";
+        const json j = audit_json(name);  // timings: bench/bench_audit
         BOOST_TEST_CONTEXT(name) {
             for (const char* key : {"schema", "schema_version", "model_type", "head_dim", "rotary_dim", "context_length",
                                     "scaling", "defaults_applied", "attention_factor", "frequencies", "robust_channels",
-                                    "all_frequency_break_distance", "positional_margin", "float_collision", "claims"})
+                                    "all_frequency_break_distance", "positional_margin", "float_collision", "base_bound",
+                                    "claims"})
                 BOOST_TEST(j.contains(key), key);
             BOOST_TEST(j.at("schema") == "ropecheck-audit");
             BOOST_TEST(j.at("schema_version") == 1);
@@ -71,9 +68,22 @@ BOOST_AUTO_TEST_CASE(every_shared_config_audits_with_all_fields) {
             BOOST_TEST(j.at("positional_margin").contains("worst_distance"));
             BOOST_TEST(j.at("positional_margin").contains("margin"));
             BOOST_TEST(claim_verdict(j, "thm-5.3") == "certified");
-            BOOST_TEST(seconds < 10.0);
-            // The text form runs too.
-            BOOST_TEST(audit_text(name, std::nullopt, "text").find("claims:") != std::string::npos);
+            // The base bound, and its agreement with the all-frequency break found
+            // independently by the sweep: for an unscaled schedule (plain RoPE at the
+            // rotated width, exactly what base-bound models) a base in the certainly
+            // failing range must break within L.
+            const json& base = j.at("base_bound");
+            BOOST_TEST(base.at("certified").get<bool>());
+            BOOST_TEST(base.at("head_dim") == j.at("rotary_dim"));
+            BOOST_TEST(std::stod(base.at("least_theta").get<std::string>()) >=
+                       std::stod(base.at("theta_lower").get<std::string>()));
+            if (j.at("scaling").at("type") == "none") {
+                if (base.at("rope_theta_certainly_fails").get<bool>())
+                    BOOST_TEST(!j.at("all_frequency_break_distance").is_null());
+                else
+                    BOOST_TEST(std::stod(j.at("rope_theta").get<std::string>()) >=
+                               std::stod(base.at("least_theta").get<std::string>()) * (1 - 1e-9));
+            }
         }
     }
     BOOST_TEST(count == 12);
@@ -170,6 +180,19 @@ BOOST_AUTO_TEST_CASE(broken_configs_name_the_field) {
     o.format = "yaml";
     std::ostringstream out;
     BOOST_CHECK_THROW(ropecheck::cli::audit_command(o, out), ropecheck::InvalidInput);
+}
+
+BOOST_AUTO_TEST_CASE(text_form_fits_a_terminal) {
+    for (const char* name : {"google--gemma-7b.paper.json", "EleutherAI--gpt-j-6b.json", "deepseek-ai--DeepSeek-V3.partial.json"}) {
+        const std::string text = audit_text(name, std::nullopt, "text");
+        BOOST_TEST(text.find("claims:") != std::string::npos, name);
+        BOOST_TEST(text.find("base bound") != std::string::npos, name);
+        std::istringstream lines(text);
+        std::size_t widest = 0, rows = 0;
+        for (std::string line; std::getline(lines, line); ++rows) widest = std::max(widest, line.size());
+        BOOST_TEST(rows <= 60u, name);  // one screenful with the table elided
+        BOOST_TEST(widest <= 100u, name);
+    }
 }
 
 BOOST_AUTO_TEST_CASE(json_is_deterministic) {
