@@ -23,8 +23,6 @@ namespace {
 using numeric::interval;
 using numeric::real;
 
-// psi = (8, 0) on pair K: ||psi||^2 = 64, exact in every dtype.
-constexpr double psi_coordinate = 8;
 
 class PipelineDiagonalCheck final : public core::Check {
 public:
@@ -57,8 +55,7 @@ public:
 
         const auto g = schedule.frequencies<interval>()[static_cast<std::size_t>(chunk)];
         const auto exact = probes::positional_margin({g}, context);
-        std::vector<real> psi(static_cast<std::size_t>(schedule.head_dim()), real(0));
-        psi[2 * static_cast<std::size_t>(chunk)] = psi_coordinate;
+        const std::vector<real> psi = support::pair_vector(schedule.head_dim(), static_cast<std::size_t>(chunk));
         const rope::InferencePipeline pipeline(schedule, dtype);
         const auto loss = probes::pipeline_target_loss(pipeline, psi, psi, 0, context);
 

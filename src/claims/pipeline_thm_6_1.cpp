@@ -26,7 +26,6 @@ namespace {
 using numeric::interval;
 using numeric::real;
 
-constexpr double psi_coordinate = 8;
 
 class PipelineSemanticFlipCheck final : public core::Check {
 public:
@@ -78,8 +77,7 @@ public:
             exact.first_break_distance ? core::json(*exact.first_break_distance) : core::json(nullptr);
 
         const rope::InferencePipeline pipeline(schedule, dtype);
-        std::vector<real> psi(static_cast<std::size_t>(schedule.head_dim()), real(0));
-        psi[2 * chunk] = psi_coordinate;
+        const std::vector<real> psi = support::pair_vector(schedule.head_dim(), chunk);
         probes::PipelineFlip flip;
         if (below >= 1) flip = probes::pipeline_semantic_flip(pipeline, psi, std::min(below, context), context);
         result.evidence["distances_searched"] = "1.." + std::to_string(std::min(below, context));

@@ -30,9 +30,9 @@ bool close(const interval& x, const std::string& value, double tolerance) {
 Scaling llama3(const char* factor, long l0) {
     Scaling s;
     s.type = ScalingType::llama3;
-    s.factor = factor;
-    s.low_freq_factor = "1";
-    s.high_freq_factor = "4";
+    s.factor = std::string(factor);
+    s.low_freq_factor = std::string("1");
+    s.high_freq_factor = std::string("4");
     s.original_max_position_embeddings = l0;
     return s;
 }
@@ -40,7 +40,7 @@ Scaling llama3(const char* factor, long l0) {
 Scaling yarn(const char* factor, long l0) {
     Scaling s;
     s.type = ScalingType::yarn;
-    s.factor = factor;
+    s.factor = std::string(factor);
     s.original_max_position_embeddings = l0;
     return s;
 }
