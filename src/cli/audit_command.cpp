@@ -37,6 +37,8 @@ constexpr int value_digits = 17;
 // every distance, and this bound keeps a real config's audit within seconds.
 constexpr std::int64_t scale_context_cap = 1'000'000;
 const std::string scale_epsilon = "0.01";
+// The largest context whose base bound the audit computes itself (about a minute at D = 256).
+constexpr std::int64_t base_bound_context_cap = std::int64_t{1} << 20;
 
 struct FrequencyRow {
     int index = 0;  // 1-based pair
@@ -156,9 +158,16 @@ int audit_command(const AuditOptions& options, std::ostream& out) {
     // The base bound is a property of plain RoPE at the rotated width D and the
     // context L alone; it says which bases certainly fail (every base up to
     // theta_lower), not that a larger base passes (the passing set is fragmented).
-    const probes::BaseBoundAnswer base = probes::base_bound(L, m.rotary_dim);
-    const std::string base_lower = numeric::decimal_down(base.theta_lower, value_digits);
-    const bool theta_certainly_fails = numeric::real(m.theta) <= base.theta_lower;
+    // Its cost grows with L (about L / 13 certified intervals at D = 256), so
+    // beyond base_bound_context_cap the audit leaves it to `probe base-bound`.
+    std::optional<probes::BaseBoundAnswer> base;
+    if (L <= base_bound_context_cap) base = probes::base_bound(L, m.rotary_dim);
+    const std::string base_lower = base ? numeric::decimal_down(base->theta_lower, value_digits) : "";
+    const bool theta_certainly_fails =
+        base && (base->certified || base->intervals_excluded > 0) && numeric::real(m.theta) <= base->theta_lower;
+    const std::string base_skipped = "not computed: L = " + std::to_string(L) + " is above " +
+                                     std::to_string(base_bound_context_cap) + "; run ropecheck probe base-bound --context " +
+                                     std::to_string(L) + " --head-dim " + std::to_string(m.rotary_dim);
 
     // Verdicts.
     std::vector<Claim> claims;
@@ -200,12 +209,14 @@ int audit_command(const AuditOptions& options, std::ostream& out) {
                           "least r with sum_k cos(r g_k) < 0: " + distance_text(all_break.first_break_distance)});
     }
 
-    {
+    if (!base) {
+        claims.push_back({"rope_theta meets the base bound for L", "inconclusive", "base bound " + base_skipped});
+    } else {
         std::string detail = "plain RoPE with D = " + std::to_string(m.rotary_dim) + " needs a base of at least " +
-                             base.least_theta_decimal + " for L = " + Ltext + " (every base in [100, " + base_lower +
+                             base->least_theta_decimal + " for L = " + Ltext + " (every base in [100, " + base_lower +
                              "] fails); rope_theta = " + m.theta;
         std::string verdict;
-        if (!base.certified) verdict = "inconclusive";
+        if (!base->certified) verdict = "inconclusive";
         else if (theta_certainly_fails) verdict = "refuted";
         else verdict = all_break.first_break_distance ? "refuted" : "certified";
         detail += theta_certainly_fails ? " lies in the failing range"
@@ -254,14 +265,18 @@ int audit_command(const AuditOptions& options, std::ostream& out) {
                                {"scale_lower", numeric::decimal_lower(scale.scale, value_digits)},
                                {"scale_upper", numeric::decimal_upper(scale.scale, value_digits)},
                                {"certified", scale.certified}};
-        j["base_bound"] = {{"head_dim", m.rotary_dim},
-                           {"context", L},
-                           {"theta_floor", "100"},
-                           {"least_theta", base.least_theta_decimal},
-                           {"theta_lower", base_lower},
-                           {"binding_distance", base.binding_distance},
-                           {"rope_theta_certainly_fails", theta_certainly_fails},
-                           {"certified", base.certified}};
+        if (base)
+            j["base_bound"] = {{"computed", true},
+                               {"head_dim", m.rotary_dim},
+                               {"context", L},
+                               {"theta_floor", "100"},
+                               {"least_theta", base->least_theta_decimal},
+                               {"theta_lower", base_lower},
+                               {"binding_distance", base->binding_distance},
+                               {"rope_theta_certainly_fails", theta_certainly_fails},
+                               {"certified", base->certified}};
+        else
+            j["base_bound"] = {{"computed", false}, {"head_dim", m.rotary_dim}, {"context", L}, {"reason", base_skipped}};
         json fc = json::object();
         for (std::size_t i = 0; i < dtypes.size(); ++i)
             fc[dtypes[i].name] = {{"first_collision_distance", optional_distance(collisions[i].first_collision_distance)},
@@ -313,8 +328,11 @@ int audit_command(const AuditOptions& options, std::ostream& out) {
     }
     out << "  robust channels (no break within L): " << robust << " of " << n << '\n';
     out << "  all-frequency semantic break: " << distance_text(all_break.first_break_distance) << '\n';
-    out << "  base bound (plain RoPE, D = " << m.rotary_dim << "): least base " << base.least_theta_decimal << "\n"
-        << "    every base in [100, " << base_lower << "] fails (the last at r = " << base.binding_distance << ")\n";
+    if (base)
+        out << "  base bound (plain RoPE, D = " << m.rotary_dim << "): least base " << base->least_theta_decimal << "\n"
+            << "    every base in [100, " << base_lower << "] fails (the last at r = " << base->binding_distance << ")\n";
+    else
+        out << wrapped("base bound " + base_skipped, terminal_width, "  ") << '\n';
     out << "  positional margin of g_" << rows.front().index << ": " << numeric::decimal_midpoint(margin.margin, value_digits)
         << " at r = " << margin.worst_distance << '\n';
     out << "  Thm 5.3 scale (eps " << scale_epsilon << ", N = " << scale_context

@@ -73,6 +73,7 @@ BOOST_AUTO_TEST_CASE(every_shared_config_audits_with_all_fields) {
             // rotated width, exactly what base-bound models) a base in the certainly
             // failing range must break within L.
             const json& base = j.at("base_bound");
+            BOOST_TEST(base.at("computed").get<bool>());
             BOOST_TEST(base.at("certified").get<bool>());
             BOOST_TEST(base.at("head_dim") == j.at("rotary_dim"));
             BOOST_TEST(std::stod(base.at("least_theta").get<std::string>()) >=
@@ -193,6 +194,17 @@ BOOST_AUTO_TEST_CASE(text_form_fits_a_terminal) {
         BOOST_TEST(rows <= 60u, name);  // one screenful with the table elided
         BOOST_TEST(widest <= 100u, name);
     }
+}
+
+// Beyond 2^20 the audit does not start a base-bound search whose cost grows with
+// L; it says so and names the probe to run instead of hanging.
+BOOST_AUTO_TEST_CASE(base_bound_beyond_the_cap_is_left_to_the_probe) {
+    const json j = audit_json("EleutherAI--gpt-j-6b.json", std::int64_t{1} << 21);
+    const json& base = j.at("base_bound");
+    BOOST_TEST(!base.at("computed").get<bool>());
+    BOOST_TEST(base.at("reason").get<std::string>().find("probe base-bound --context 2097152 --head-dim 64") !=
+               std::string::npos);
+    BOOST_TEST(claim_verdict(j, "rope_theta meets") == "inconclusive");
 }
 
 BOOST_AUTO_TEST_CASE(json_is_deterministic) {
