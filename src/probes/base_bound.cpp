@@ -47,6 +47,9 @@
 // for the theta_lower reported.
 #include "ropecheck/probes/base_bound.hpp"
 
+#include <mpfr.h>
+#include <omp.h>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -278,7 +281,16 @@ BaseBoundAnswer base_bound(std::int64_t context, int head_dim, const std::string
     rope::validate_head_dim(head_dim);
     rope::validate_theta(theta_floor);
     if (head_dim == 2) return single_frequency(context, theta_floor);
-    return Search(context, head_dim, theta_floor, interval_budget).run();
+    BaseBoundAnswer answer = Search(context, head_dim, theta_floor, interval_budget).run();
+    // The cover's MPFI sums ran on the OpenMP workers (base_bound_cover.cpp), and
+    // MPFR keeps per-thread caches (pi at the working precision) that live until
+    // the thread ends, i.e. the process: free them now, so that a long-running
+    // process does not hold them and leak checkers see nothing.
+    if (omp_get_level() == 0) {
+#pragma omp parallel
+        mpfr_free_cache2(MPFR_FREE_LOCAL_CACHE);
+    }
+    return answer;
 }
 
 }  // namespace ropecheck::probes
