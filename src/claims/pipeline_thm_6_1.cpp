@@ -36,7 +36,8 @@ public:
                 support::theta_parameter(),
                 support::dtype_parameter(),
                 {"frequency", core::ParameterKind::integer, "K, 1-based; 0 = the lowest (d/2)", false, 0},
-                {"context", core::ParameterKind::integer, "N: query positions up to N"},
+                {"context", core::ParameterKind::integer,
+                 "N: query positions up to N; 0 = twice the exact break distance"},
                 support::control_parameter("none, pipeline-keeps-order")};
     }
 
@@ -44,7 +45,7 @@ public:
         const auto schedule = support::rope_schedule(p);
         support::pipeline_dtype(p);
         support::require_range("frequency", p.integer("frequency"), 0, schedule.pairs());
-        support::require_range("context", p.integer("context"), 1, probes::max_flip_position);
+        support::require_range("context", p.integer("context"), 0, probes::max_flip_position);
         support::control_of(p, {"none", "pipeline-keeps-order"});
     }
 
@@ -54,7 +55,7 @@ public:
         const auto dtype = support::pipeline_dtype(p);
         const int frequency = p.small_integer("frequency") == 0 ? schedule.pairs() : p.small_integer("frequency");
         const auto chunk = static_cast<std::size_t>(frequency - 1);
-        const std::int64_t context = p.integer("context");
+        const std::int64_t requested_context = p.integer("context");
         const bool negative = support::control_of(p, {"none", "pipeline-keeps-order"}) == "pipeline-keeps-order";
         const std::string dt = numeric::to_string(dtype);
 
@@ -65,12 +66,17 @@ public:
         sweep::SweepOptions one_thread;
         one_thread.threads = 1;
         const interval g = schedule.frequencies<interval>()[chunk];
-        const auto exact = probes::semantic_break({g}, context, one_thread);
+        const std::int64_t exact_limit = requested_context > 0 ? requested_context : probes::max_flip_position / 2;
+        const auto exact = probes::semantic_break({g}, exact_limit, one_thread);
         if (!exact.certified) {
             result.verdict = core::Verdict::inconclusive;
             result.message = "the exact break distance could not be certified; raise --precision";
             return result;
         }
+        const std::int64_t context = requested_context > 0     ? requested_context
+                                     : exact.first_break_distance ? 2 * *exact.first_break_distance
+                                                                  : probes::max_flip_position;
+        result.evidence["context"] = context;
         // Distances below the exact break (or up to N when the channel is robust within N).
         const std::int64_t below = exact.first_break_distance ? *exact.first_break_distance - 1 : context;
         result.evidence["exact_break_distance"] =
@@ -80,7 +86,9 @@ public:
         const std::vector<real> psi = support::pair_vector(schedule.head_dim(), chunk);
         probes::PipelineFlip flip;
         if (below >= 1) flip = probes::pipeline_semantic_flip(pipeline, psi, std::min(below, context), context);
-        result.evidence["distances_searched"] = "1.." + std::to_string(std::min(below, context));
+        result.evidence["distances_searched"] =
+            std::to_string(flip.first_distance_scanned) + ".." + std::to_string(std::min(below, context));
+        result.evidence["distances_proven_safe"] = "1.." + std::to_string(flip.first_distance_scanned - 1);
         result.evidence["float32_inv_freq"] = support::exact_hex(static_cast<double>(pipeline.inverse_frequencies()[chunk]));
         const std::string exact_text =
             exact.first_break_distance ? "exact break r_b = " + std::to_string(*exact.first_break_distance)

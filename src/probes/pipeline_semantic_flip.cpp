@@ -2,10 +2,15 @@
 
 #include <omp.h>
 
+#include <mpfi.h>
+
+#include <algorithm>
 #include <cmath>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "ropecheck/numeric/certainty.hpp"
 #include "ropecheck/numeric/invalid_input.hpp"
 #include "rotated_positions.hpp"
 
@@ -15,6 +20,51 @@ namespace {
 
 // Query/key pairs scanned at most (about a minute of float arithmetic).
 constexpr double max_pairs = 0x1p34;
+
+// Distances below which no flip is possible, proven for the one-pair vector
+// psi = (x, 0), x a power of two (the constructions of the claims), when the
+// attention factor is 1 and every position is below 2^24 (float32(i) = i).
+//
+// Then the rotated vectors are exactly x (c_i, s_i), with c_i, s_i the dtype
+// values of the float32 cos/sin of theta_i = fl32(i g), g the float32 inv_freq:
+//   |theta_i - i g| <= 2^-24 i g,  float32 cos/sin within 2^-24,
+//   the cast to the dtype within u_d = 2^-p + 2^(e_min - p) (half an ulp, or a subnormal's),
+// so |c_i - cos(i g)|, |s_i - sin(i g)| <= delta = 2^-24 (N g + 1) + u_d for i <= N, and
+//   D = c_i c_j + s_i s_j  satisfies  |D - cos((i - j) g)| <= 4 delta + 2 delta^2.
+// The score is the dtype rounding of fl32(x^2 c_i c_j + x^2 s_i s_j): each float32
+// product and the sum move it by at most 2^-22 x^2 (plus underflow dust), and a
+// positive float32 value of at least x^2 2^-22 rounds to a positive dtype value.
+// Hence the score is > 0 whenever cos(r g) > E = 4 delta + 2 delta^2 + 2^-21, i.e. for
+// every r < acos(E) / g (r g stays in [0, acos E), where cos decreases from 1 to E).
+// The bound is evaluated in MPFI and rounded down.
+std::int64_t first_possible_flip(const rope::InferencePipeline& pipeline, std::span<const float> x,
+                                 std::int64_t max_position) {
+    std::optional<std::size_t> pair;
+    for (std::size_t k = 0; 2 * k + 1 < x.size(); ++k) {
+        if (x[2 * k] == 0 && x[2 * k + 1] == 0) continue;
+        if (pair) return 1;  // more than one pair: no bound
+        pair = k;
+    }
+    if (!pair || x[2 * *pair + 1] != 0 || pipeline.attention_factor() != 1.0F) return 1;
+    int exponent = 0;
+    const float mantissa = std::frexp(std::abs(x[2 * *pair]), &exponent);
+    if (mantissa != 0.5F || exponent > 6) return 1;  // not a power of two, or x^2 near float16's range
+    if (max_position >= (std::int64_t{1} << 24)) return 1;
+    const float g = pipeline.inverse_frequencies()[*pair];
+    if (g <= 0) return 1;
+    using numeric::interval;
+    const auto f = numeric::parameters_of(pipeline.dtype());
+    const interval gi(static_cast<double>(g));
+    const interval delta = interval(std::ldexp(1.0, -24)) * (interval(static_cast<double>(max_position)) * gi + interval(1)) +
+                           interval(std::ldexp(1.0, -f.precision)) + interval(std::ldexp(1.0, f.min_exponent - f.precision));
+    const interval e = interval(4) * delta + interval(2) * delta * delta + interval(std::ldexp(1.0, -21));
+    if (!numeric::certainly_positive(interval(1) - e)) return 1;
+    interval angle;
+    mpfi_acos(angle.backend().data(), interval(numeric::upper_bound(e)).backend().data());
+    const interval limit = angle / gi;
+    const double lower = std::floor(numeric::lower_bound(limit).convert_to<double>());
+    return std::max<std::int64_t>(1, static_cast<std::int64_t>(lower));
+}
 
 }  // namespace
 
@@ -28,8 +78,6 @@ PipelineFlip pipeline_semantic_flip(const rope::InferencePipeline& pipeline, std
                            std::to_string(max_distance) + ")");
     if (max_position > max_flip_position)
         throw InvalidInput("--context above " + std::to_string(max_flip_position) + " is not supported by the flip scan");
-    if (static_cast<double>(max_distance) * static_cast<double>(max_position) > max_pairs)
-        throw InvalidInput("distances x positions above 2^34: narrow --max-distance or --context");
     if (static_cast<int>(psi.size()) != pipeline.head_dim())
         throw InvalidInput("psi must have the pipeline's head dimension");
 
@@ -43,6 +91,12 @@ PipelineFlip pipeline_semantic_flip(const rope::InferencePipeline& pipeline, std
         answer.query_position = from_distance;
         return answer;
     }
+    // Distances below the proven bound cannot flip; the scan starts at the bound.
+    const std::int64_t start = std::max(from_distance, first_possible_flip(pipeline, x, max_position));
+    answer.first_distance_scanned = start;
+    if (start > max_distance) return answer;
+    if (static_cast<double>(max_distance - start + 1) * static_cast<double>(max_position) > max_pairs)
+        throw InvalidInput("distances x positions to scan above 2^34: narrow --max-distance or --context");
     const detail::RotatedPositions track(pipeline, x, support, 0, max_position);
     // A positive float32 accumulator rounds to a positive dtype value unless it
     // underflows; anything at or below this is rounded exactly.
@@ -51,7 +105,7 @@ PipelineFlip pipeline_semantic_flip(const rope::InferencePipeline& pipeline, std
 
     const int threads = omp_get_level() > 0 ? 1 : omp_get_max_threads();
     constexpr std::int64_t chunk = 8;
-    for (std::int64_t wave = from_distance; wave <= max_distance; wave += chunk * threads) {
+    for (std::int64_t wave = start; wave <= max_distance; wave += chunk * threads) {
         const std::int64_t wave_end = std::min(max_distance, wave + chunk * threads - 1);
         const auto n = static_cast<std::size_t>(wave_end - wave + 1);
         std::vector<std::int64_t> at(n, -1);

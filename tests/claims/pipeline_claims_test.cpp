@@ -61,7 +61,7 @@ BOOST_AUTO_TEST_CASE(float32_keeps_prop_3_1_and_bfloat16_loses_it_for_low_band_q
 }
 
 json flip(const char* dtype) {
-    return {{"head_dim", 64}, {"theta", "10000"}, {"dtype", dtype}, {"frequency", 0}, {"context", 20000}};
+    return {{"head_dim", 64}, {"theta", "10000"}, {"dtype", dtype}, {"frequency", 0}, {"context", 0}};
 }
 
 BOOST_AUTO_TEST_CASE(bfloat16_breaks_the_lowest_channel_before_exact_arithmetic) {
@@ -71,6 +71,14 @@ BOOST_AUTO_TEST_CASE(bfloat16_breaks_the_lowest_channel_before_exact_arithmetic)
     const int pipeline = r.evidence["pipeline_flip_distance"].get<int>();
     BOOST_TEST(exact == 11780);  // floor(pi / (2 g_32)) + 1 for theta = 10^4, d = 64
     BOOST_TEST(pipeline < exact);
+    BOOST_TEST(r.evidence["context"].get<int>() == 2 * exact);  // context 0: twice the exact break
+    BOOST_TEST(pipeline == 11739);
+    // An explicit context that stops before the flip's query position finds it later or not at all.
+    auto short_context = flip("bfloat16");
+    short_context["context"] = 12000;
+    const auto shorter = run_check("pipeline-semantic-flip", short_context);
+    BOOST_TEST((shorter.evidence["pipeline_flip_distance"].is_null() ||
+                shorter.evidence["pipeline_flip_distance"].get<int>() >= pipeline));
     // The claim can fail: float32 does not break the channel earlier.
     const auto f32 = run_check("pipeline-semantic-flip", flip("float32"));
     BOOST_TEST(to_string(f32.verdict) == "refuted");

@@ -51,7 +51,7 @@ BOOST_AUTO_TEST_CASE(terms_match_a_direct_double_evaluation) {
     const auto weights = support::abel_weights(c);
     const std::size_t n = a.size();
     for (std::int64_t r : {0, 1, 7, 123, 4000}) {
-        std::vector<C> h(n + 1, C(0)), e(n), s(n + 2, C(0));  // 1-based h and S; h[n+1] = 0
+        std::vector<C> h(n + 2, C(0)), e(n), s(n + 2, C(0));  // 1-based h[1..n+1] (h[n+1] = 0) and S[1..n+1]
         for (std::size_t k = 1; k <= n; ++k) {
             h[k] = C(a[k - 1], -b[k - 1]);
             e[k - 1] = std::polar(1.0, static_cast<double>(r) * g[k - 1]);

@@ -144,6 +144,20 @@ BOOST_AUTO_TEST_CASE(semantic_flip_equals_brute_force) {
         }
     }
     BOOST_TEST(flips > 0);
+    // psi = (8, 0) is the case the proven window covers: the scan must have skipped
+    // distances, and still agree with the brute force above, which skips none.
+    const InferencePipeline windowed(schedule, IeeeFormat::bfloat16);
+    const auto w = probes::pipeline_semantic_flip(windowed, psi, 157, 400);
+    BOOST_TEST(w.first_distance_scanned > 100);
+    BOOST_TEST(w.first_distance_scanned <= w.distance.value_or(157));
+    // psi = (3, 0) is not a power of two: no window, the scan starts at 1, same answer as brute force.
+    std::vector<real> three(4, real(0));
+    three[2] = 3;
+    const auto plain = probes::pipeline_semantic_flip(windowed, three, 157, 400);
+    BOOST_TEST(plain.first_distance_scanned == 1);
+    const auto plain_slow = brute_flip(windowed, three, 157, 400, false);
+    BOOST_TEST(plain.distance.has_value() == plain_slow.has_value());
+    if (plain_slow) BOOST_TEST(plain.distance.value_or(-1) == plain_slow->first);
     // Searching from a later distance finds nothing earlier than it.
     const InferencePipeline bf16(schedule, IeeeFormat::bfloat16);
     const auto first = probes::pipeline_semantic_flip(bf16, psi, 157, 400);

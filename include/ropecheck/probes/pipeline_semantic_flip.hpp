@@ -11,7 +11,10 @@
 // (a tie with the competitor already caps the target's weight at 1/2, Lemma
 // A.3), or < 0 when `strict` (the target scores below the competitor).
 // Exact: each score is the pipeline's dtype value; float32 accumulators that
-// are clearly positive are screened, every other one is rounded exactly.
+// are clearly positive are screened, every other one is rounded exactly. For
+// the one-pair psi = (x, 0) of the claims, a proven error bound of the
+// pipeline rules out every distance r with cos(r g) above it, so the scan
+// covers only the distances near the exact break.
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -25,6 +28,9 @@ struct PipelineFlip {
     std::optional<std::int64_t> distance;  // none in [from_distance, max_distance]
     std::int64_t query_position = 0;       // the least i at that distance
     float score = 0;                       // the target's score there (<= 0, or < 0)
+    // Every distance below this was proven unable to flip without a scan (for
+    // psi = (x, 0) on one pair, x a power of two; see the .cpp); 1 otherwise.
+    std::int64_t first_distance_scanned = 1;
 };
 
 // Throws InvalidInput when from_distance < 1, max_position < max_distance,
