@@ -68,11 +68,24 @@ int main() {
         const double positions = static_cast<double>(loss.positions_checked);
         std::printf("  d = %3d target scan, N = %lld: %.2f s (%.3g query/key pairs)\n", d, static_cast<long long>(n),
                     seconds_since(start), positions * positions / 2);
-        std::vector<numeric::real> psi(static_cast<std::size_t>(d), numeric::real(0));
-        psi[static_cast<std::size_t>(d) - 2] = 8;
-        start = std::chrono::steady_clock::now();
-        const auto flip = probes::pipeline_semantic_flip(pipeline, psi, 12000, 24000);
-        std::printf("  d = %3d flip scan, distances <= 12000, positions <= 24000: %.2f s (flip at %lld)\n", d,
+    }
+    // The flip scan of pipeline-thm-6.1: the lowest pair, every query position up to
+    // twice the exact break, distances below it that the proven error bound leaves open.
+    struct FlipCase {
+        int d;
+        const char* theta;
+        std::int64_t exact_break;
+    };
+    for (const FlipCase c : {FlipCase{64, "10000", 11780}, FlipCase{128, "10000", 13603}, FlipCase{128, "500000", 639799}}) {
+        const auto schedule = rope::FrequencySchedule::rope(c.theta, c.d);
+        const rope::InferencePipeline pipeline(schedule, numeric::IeeeFormat::bfloat16);
+        std::vector<numeric::real> psi(static_cast<std::size_t>(c.d), numeric::real(0));
+        psi[static_cast<std::size_t>(c.d) - 2] = 8;
+        const auto start = std::chrono::steady_clock::now();
+        const auto flip = probes::pipeline_semantic_flip(pipeline, psi, c.exact_break - 1, 2 * c.exact_break);
+        std::printf("  d = %3d theta = %-6s flip scan, positions <= %lld, distances %lld..%lld: %.2f s (flip at %lld)\n",
+                    c.d, c.theta, static_cast<long long>(2 * c.exact_break),
+                    static_cast<long long>(flip.first_distance_scanned), static_cast<long long>(c.exact_break - 1),
                     seconds_since(start), static_cast<long long>(flip.distance.value_or(-1)));
     }
     std::printf("  peak RSS %ld MiB\n", peak_rss_mib());
