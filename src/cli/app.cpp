@@ -60,13 +60,16 @@ int run_app(int argc, char** argv) {
     probe_cmd->add_option("--precision", probe.precision, "Working precision in bits (>= 53)")->capture_default_str();
     auto* max_distance_opt = probe_cmd->add_option(
         "--max-distance", probe_max_distance, "Distances 1..N searched (semantic-break default: 10^9)");
-    auto* context_opt = probe_cmd->add_option("--context", probe_context, "diagonal-scale: sequence length N");
+    auto* context_opt = probe_cmd->add_option(
+        "--context", probe_context,
+        "diagonal-scale, pipeline-diagonal: sequence length N; base-bound: context L; pipeline-flip: query positions (default twice the exact break)");
     auto* epsilon_opt = probe_cmd->add_option("--epsilon", probe_epsilon, "diagonal-scale: eps in (0, 1/2]");
     auto* pattern_opt =
         probe_cmd->add_option("--pattern", probe_pattern, "diagonal-scale: diagonal (default) or previous-token");
     auto* gap_opt = probe_cmd->add_option("--gap", probe_gap, "density: the gap delta, radians");
     auto* max_length_opt = probe_cmd->add_option("--max-length", probe_max_length, "density: lengths searched (default 10^9)");
-    auto* dtype_opt = probe_cmd->add_option("--dtype", probe_dtype, "float-collision: float32, bfloat16 (default) or float16");
+    auto* dtype_opt = probe_cmd->add_option("--dtype", probe_dtype,
+                                           "float-collision, pipeline-*: float32, bfloat16 (default) or float16");
     auto* theta_floor_opt = probe_cmd->add_option("--theta-floor", probe_theta_floor, "base-bound: least base considered (default 100)");
     // The schedule: Hugging Face rope_scaling keys with dashes for underscores.
     std::map<std::string, std::string> scaling_values;

@@ -9,6 +9,7 @@
 #include <ostream>
 #include <stdexcept>
 
+#include "probe_parts.hpp"
 #include "ropecheck/cli/app.hpp"
 #include "ropecheck/numeric/certainty.hpp"
 #include "ropecheck/numeric/decimal.hpp"
@@ -17,6 +18,8 @@
 #include "ropecheck/probes/base_bound.hpp"
 #include "ropecheck/probes/density.hpp"
 #include "ropecheck/probes/float_collision.hpp"
+#include "ropecheck/probes/pipeline_semantic_flip.hpp"
+#include "ropecheck/probes/pipeline_target.hpp"
 #include "ropecheck/probes/diagonal_scale.hpp"
 #include "ropecheck/probes/positional_margin.hpp"
 #include "ropecheck/probes/semantic_break.hpp"
@@ -40,6 +43,14 @@ const std::string diagonal_scale = "diagonal-scale";
 const std::string density = "density";
 const std::string float_collision = "float-collision";
 const std::string base_bound = "base-bound";
+const std::string pipeline_diagonal = "pipeline-diagonal";
+const std::string pipeline_flip = "pipeline-flip";
+
+// A model dtype of the inference pipeline (float64 is not one).
+void require_pipeline_dtype(const std::string& dtype) {
+    if (numeric::parse_ieee_format(dtype) == numeric::IeeeFormat::binary64)
+        throw InvalidInput("--dtype " + dtype + ": the inference pipeline runs in float32, bfloat16 or float16");
+}
 
 std::string number_text(std::int64_t n) { return std::to_string(n); }
 
@@ -60,9 +71,9 @@ void reject_unused(const ProbeOptions& o, const std::vector<std::string>& takes)
             throw InvalidInput(option + " is not an option of probe " + o.name);
 }
 
-// The schedule the options describe: RoPE, or NeoX partial rotary / p-RoPE, with
-// an optional context-extension schedule. Throws InvalidInput naming the option.
-rope::FrequencySchedule schedule_of(const ProbeOptions& o) {
+}  // namespace
+
+rope::FrequencySchedule detail::schedule_of(const ProbeOptions& o) {
     require(!(o.partial_rotary_factor && o.p_rope), "--partial-rotary-factor and --p-rope exclude each other");
     rope::FrequencySchedule schedule = rope::FrequencySchedule::rope(o.theta, o.head_dim);
     if (o.partial_rotary_factor)
@@ -104,6 +115,10 @@ rope::FrequencySchedule schedule_of(const ProbeOptions& o) {
     scaling.sequence_length = integer("sequence_length", "--sequence-length");
     return schedule.with_scaling(std::move(scaling));
 }
+
+namespace {
+
+using detail::schedule_of;
 
 // Checks every option and fills every default. Throws InvalidInput naming the option.
 ProbeOptions resolve(ProbeOptions o) {
@@ -149,6 +164,22 @@ ProbeOptions resolve(ProbeOptions o) {
         if (!o.dtype) o.dtype = "bfloat16";
         numeric::parse_ieee_format(*o.dtype);
         if (!o.frequency) o.frequency = 1;
+    } else if (o.name == pipeline_diagonal) {
+        reject_unused(o, {"--context", "--dtype"});
+        require(o.context.has_value(), "probe pipeline-diagonal needs --context N");
+        require(*o.context >= 1 && *o.context <= probes::max_pipeline_positions,
+                "--context " + number_text(*o.context) + ": expected 1 to " + number_text(probes::max_pipeline_positions));
+        if (!o.dtype) o.dtype = "bfloat16";
+        require_pipeline_dtype(*o.dtype);
+        if (!o.frequency) o.frequency = 1;
+    } else if (o.name == pipeline_flip) {
+        reject_unused(o, {"--context", "--dtype"});
+        if (o.context)
+            require(*o.context >= 1 && *o.context <= probes::max_flip_position,
+                    "--context " + number_text(*o.context) + ": expected 1 to " + number_text(probes::max_flip_position));
+        if (!o.dtype) o.dtype = "bfloat16";
+        require_pipeline_dtype(*o.dtype);
+        if (!o.frequency) o.frequency = pairs;  // the lowest: the semantic channel
     } else if (o.name == base_bound) {
         reject_unused(o, {"--context", "--theta-floor"});
         require(o.context.has_value(), "probe base-bound needs --context L");
@@ -227,10 +258,7 @@ ProbeOptions options_from(const std::string& name, const json& p) {
     return o;
 }
 
-struct Answer {
-    json fields = json::object();  // the probe's answer, as printed in JSON
-    std::string text;              // the same, for a person
-};
+using Answer = detail::ProbeAnswer;
 
 std::string frequency_label(const ProbeOptions& o, const std::vector<interval>& g) {
     if (o.all_frequencies) return "all " + std::to_string(g.size()) + " frequencies";
@@ -382,6 +410,10 @@ Answer evaluate(const ProbeOptions& o, std::string& label) {
         label = "context " + number_text(*o.context) + ", theta >= " + *o.theta_floor;
         return run_base_bound(o);
     }
+    if (o.name == pipeline_diagonal || o.name == pipeline_flip) {
+        label = "g_" + std::to_string(*o.frequency) + ", dtype " + *o.dtype;
+        return o.name == pipeline_diagonal ? detail::run_pipeline_diagonal(o) : detail::run_pipeline_flip(o);
+    }
     auto g = schedule_of(o).frequencies<interval>();
     if (!o.all_frequencies) g = {g[static_cast<std::size_t>(*o.frequency - 1)]};
     label = frequency_label(o, g);
@@ -400,6 +432,8 @@ bool same_answer(const std::string& probe, const json& recorded, const json& now
         if (probe == density) return recorded.at("least_length") == now.at("least_length");
         if (probe == float_collision) return recorded.at("first_collision_distance") == now.at("first_collision_distance");
         if (probe == base_bound) return recorded.at("least_theta") == now.at("least_theta");
+        if (probe == pipeline_diagonal) return recorded.at("lost_at_query_position") == now.at("lost_at_query_position");
+        if (probe == pipeline_flip) return recorded.at("flip_distance") == now.at("flip_distance");
         // The printed bounds are already rounded outward; 256 bits hold them closely.
         numeric::PrecisionGuard guard(256);
         const auto hull = [](const json& a) {
@@ -423,6 +457,8 @@ std::string answer_summary(const std::string& probe, const json& a) {
                       : probe == density         ? "least_length"
                       : probe == float_collision ? "first_collision_distance"
                       : probe == base_bound      ? "least_theta"
+                      : probe == pipeline_diagonal ? "lost_at_query_position"
+                      : probe == pipeline_flip   ? "flip_distance"
                                                  : nullptr;
     if (key != nullptr) return a.contains(key) ? a.at(key).dump() : "(missing)";
     if (!a.contains("scale_lower") || !a.contains("scale_upper")) return "(missing)";
@@ -433,7 +469,7 @@ std::string answer_summary(const std::string& probe, const json& a) {
 
 const std::vector<std::string>& probe_names() {
     static const std::vector<std::string> names{positional_margin, semantic_break, diagonal_scale, density,
-                                                float_collision, base_bound};
+                                                float_collision, base_bound,       pipeline_diagonal, pipeline_flip};
     return names;
 }
 

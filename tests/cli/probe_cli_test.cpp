@@ -169,6 +169,12 @@ BOOST_AUTO_TEST_CASE(bad_arguments_exit_2_naming_the_problem) {
         {"probe diagonal-scale --context 10", "--epsilon"},
         {"probe density --gap 0.5 --all-frequencies", "--all-frequencies"},
         {"probe semantic-break --format yaml", "yaml"},
+        {"probe pipeline-diagonal", "--context"},
+        {"probe pipeline-diagonal --context 100 --dtype float64", "float64"},
+        {"probe pipeline-diagonal --context 100000", "--context 100000"},
+        {"probe pipeline-flip --dtype float8", "float8"},
+        {"probe pipeline-flip --head-dim 8 --p-rope 0.5 --frequency 4", "--frequency 4"},
+        {"probe pipeline-flip --max-distance 10", "--max-distance"},
     };
     for (const auto& [args, message] : cases) {
         const auto r = run_tool(args);
@@ -178,6 +184,34 @@ BOOST_AUTO_TEST_CASE(bad_arguments_exit_2_naming_the_problem) {
         }
     }
     BOOST_TEST(run_tool("probe --help").code == 0);
+}
+
+// The pipeline probes answer what the pipeline claims certify (tests/claims/
+// pipeline_claims_test.cpp), on the command line and with a schedule.
+BOOST_AUTO_TEST_CASE(pipeline_probes_answer_with_the_claims_figures) {
+    const json diagonal = probe_json("pipeline-diagonal --head-dim 64 --context 1000");
+    BOOST_TEST(diagonal.at("lost_at_query_position").get<int>() == 44);
+    BOOST_TEST(diagonal.at("rival_key_position").get<int>() == 0);
+    BOOST_TEST(diagonal.at("target_score") == diagonal.at("rival_score"));
+    const json kept = probe_json("pipeline-diagonal --head-dim 64 --context 700 --dtype float32");
+    BOOST_TEST(kept.at("lost_at_query_position").is_null());
+
+    const json flip = probe_json("pipeline-flip --head-dim 64");
+    BOOST_TEST(flip.at("exact_break_distance").get<int>() == 11780);
+    BOOST_TEST(flip.at("context").get<int>() == 2 * 11780);
+    BOOST_TEST(flip.at("flip_distance").get<int>() == 11739);
+    BOOST_TEST(flip.at("query_position").get<int>() == 17525);
+    BOOST_TEST(flip.at("first_distance_scanned").get<int>() > 1);
+    BOOST_TEST(probe_json("pipeline-flip --head-dim 64 --dtype float32").at("flip_distance").is_null());
+    // A scaled schedule reaches the pipeline: Llama 3.1's scaling moves the lowest
+    // pair's exact break far beyond plain theta = 5e5's 639799.
+    const json scaled = probe_json(
+        "pipeline-flip --theta 500000 --head-dim 128 --frequency 40 --dtype float16 --scaling llama3 --factor 8 "
+        "--low-freq-factor 1 --high-freq-factor 4 --original-max-position-embeddings 8192");
+    const json plain = probe_json("pipeline-flip --theta 500000 --head-dim 128 --frequency 40 --dtype float16");
+    BOOST_TEST(scaled.at("exact_break_distance").get<int>() > plain.at("exact_break_distance").get<int>());
+    if (!scaled.at("flip_distance").is_null())
+        BOOST_TEST(scaled.at("flip_distance").get<int>() < scaled.at("exact_break_distance").get<int>());
 }
 
 BOOST_AUTO_TEST_CASE(replay_records_re_run_the_probe) {

@@ -7,6 +7,8 @@
 //   density            the least N leaving no circular gap >= delta (Lemma A.2)
 //   float-collision    the least r at which the float32 pipeline's cos(r g), rounded to a dtype, is 1
 //   base-bound         the least base theta keeping sum_k cos(r g_k) >= 0 for every r <= L
+//   pipeline-diagonal  the first query position at which the inference pipeline loses Theorem 5.3's diagonal
+//   pipeline-flip      the first distance at which the pipeline breaks a semantic channel, vs the exact break
 // Frequencies are RoPE's g_k = theta^(-2(k-1)/d), k = 1 the highest.
 #include <cstdint>
 #include <filesystem>
@@ -33,7 +35,7 @@ struct ProbeOptions {
     std::optional<std::string> pattern;
     std::optional<std::string> gap;
     std::optional<std::int64_t> max_length;
-    std::optional<std::string> dtype;        // float-collision: float32, bfloat16, float16
+    std::optional<std::string> dtype;        // float-collision, pipeline-*: float32, bfloat16, float16
     std::optional<std::string> theta_floor;  // base-bound: least base considered (default 100)
     // The schedule beyond plain RoPE (every probe but base-bound): a context-extension
     // schedule named as Hugging Face's rope_scaling keys, NeoX partial rotary, p-RoPE.
