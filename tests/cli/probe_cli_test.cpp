@@ -212,6 +212,15 @@ BOOST_AUTO_TEST_CASE(pipeline_probes_answer_with_the_claims_figures) {
     BOOST_TEST(scaled.at("exact_break_distance").get<int>() > plain.at("exact_break_distance").get<int>());
     if (!scaled.at("flip_distance").is_null())
         BOOST_TEST(scaled.at("flip_distance").get<int>() < scaled.at("exact_break_distance").get<int>());
+    // Replay re-runs the pipeline probe and compares the flip distance.
+    const fs::path file = scratch_file("pipeline-flip.json");
+    BOOST_REQUIRE(run_tool("probe pipeline-flip --head-dim 64 --dtype float16 --replay-file " + file.string()).code == 0);
+    BOOST_TEST(run_tool("replay " + file.string()).code == 0);
+    json record = json::parse(std::ifstream(file));
+    record["answer"]["flip_distance"] = 11000;
+    std::ofstream(file) << record.dump();
+    BOOST_TEST(run_tool("replay " + file.string()).code == 1);
+    fs::remove(file);
 }
 
 BOOST_AUTO_TEST_CASE(replay_records_re_run_the_probe) {
