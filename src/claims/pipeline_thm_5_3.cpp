@@ -15,6 +15,7 @@
 #include "ropecheck/numeric/decimal.hpp"
 #include "ropecheck/probes/pipeline_target.hpp"
 #include "ropecheck/probes/positional_margin.hpp"
+#include "ropecheck/probes/one_pair_vector.hpp"
 #include "support/claim_support.hpp"
 
 namespace ropecheck::claims {
@@ -55,7 +56,7 @@ public:
 
         const auto g = schedule.frequencies<interval>()[static_cast<std::size_t>(chunk)];
         const auto exact = probes::positional_margin({g}, context);
-        const std::vector<real> psi = support::pair_vector(schedule.head_dim(), static_cast<std::size_t>(chunk));
+        const std::vector<real> psi = probes::one_pair_vector(schedule.head_dim(), static_cast<std::size_t>(chunk));
         const rope::InferencePipeline pipeline(schedule, dtype);
         const auto loss = probes::pipeline_target_loss(pipeline, psi, psi, 0, context);
 

@@ -18,6 +18,7 @@
 #include "ropecheck/numeric/decimal.hpp"
 #include "ropecheck/probes/pipeline_semantic_flip.hpp"
 #include "ropecheck/probes/semantic_break.hpp"
+#include "ropecheck/probes/one_pair_vector.hpp"
 #include "support/claim_support.hpp"
 
 namespace ropecheck::claims {
@@ -83,7 +84,7 @@ public:
             exact.first_break_distance ? core::json(*exact.first_break_distance) : core::json(nullptr);
 
         const rope::InferencePipeline pipeline(schedule, dtype);
-        const std::vector<real> psi = support::pair_vector(schedule.head_dim(), chunk);
+        const std::vector<real> psi = probes::one_pair_vector(schedule.head_dim(), chunk);
         probes::PipelineFlip flip;
         if (below >= 1) flip = probes::pipeline_semantic_flip(pipeline, psi, std::min(below, context), context);
         result.evidence["distances_searched"] =

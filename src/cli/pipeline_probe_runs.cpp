@@ -13,6 +13,7 @@
 #include "ropecheck/cli/model_config.hpp"
 #include "ropecheck/numeric/decimal.hpp"
 #include "ropecheck/numeric/invalid_input.hpp"
+#include "ropecheck/probes/one_pair_vector.hpp"
 #include "ropecheck/probes/pipeline_semantic_flip.hpp"
 #include "ropecheck/probes/pipeline_target.hpp"
 #include "ropecheck/probes/semantic_break.hpp"
@@ -31,7 +32,7 @@ struct PipelineSetup {
     rope::FrequencySchedule schedule;
     std::size_t pair;
     rope::InferencePipeline pipeline;
-    std::vector<numeric::real> psi;  // (8, 0) on the pair: ||psi||^2 = 64, exact in every dtype
+    std::vector<numeric::real> psi;  // (8, 0) on the pair
 };
 
 PipelineSetup setup(const ProbeOptions& o) {
@@ -40,8 +41,7 @@ PipelineSetup setup(const ProbeOptions& o) {
     if (!schedule.chunks()[pair].rotated)
         throw InvalidInput("--frequency " + std::to_string(*o.frequency) + ": that pair does not rotate in this schedule");
     rope::InferencePipeline pipeline(schedule, numeric::parse_ieee_format(*o.dtype));
-    std::vector<numeric::real> psi(static_cast<std::size_t>(schedule.head_dim()), numeric::real(0));
-    psi[2 * pair] = 8;
+    std::vector<numeric::real> psi = probes::one_pair_vector(schedule.head_dim(), pair);
     return {std::move(schedule), pair, std::move(pipeline), std::move(psi)};
 }
 

@@ -19,12 +19,6 @@ core::ParameterSpec control_parameter(const std::string& vocabulary) {
     return {"control", core::ParameterKind::text, "which variant to check: " + vocabulary, false, "none"};
 }
 
-std::vector<numeric::real> pair_vector(int head_dim, std::size_t pair, double x) {
-    std::vector<numeric::real> v(static_cast<std::size_t>(head_dim), numeric::real(0));
-    v.at(2 * pair) = x;
-    return v;
-}
-
 core::ParameterSpec dtype_parameter() {
     return {"dtype", core::ParameterKind::text, "the pipeline's model dtype: float32, bfloat16 or float16"};
 }

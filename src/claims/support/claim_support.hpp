@@ -45,11 +45,6 @@ core::json exact_vector(const std::vector<double>& v);  // [{"hex": ..., "decima
 // {"version": 1, "claim", "variant", "seed", "instance", "precision", "parameters"}.
 core::json replay_header(const core::Instance& instance);
 
-// psi = (x, 0) on one pair (0-based), zero elsewhere: the one-channel vector of
-// the diagonal (Theorem 5.3) and semantic (Theorem 6.1) constructions. With
-// x = 8, ||psi||^2 = 64 and every coordinate is exact in every dtype.
-std::vector<numeric::real> pair_vector(int head_dim, std::size_t pair, double x = 8);
-
 // The dtype of an inference pipeline ("dtype": float32, bfloat16 or float16);
 // throws InvalidInput naming the parameter.
 core::ParameterSpec dtype_parameter();
