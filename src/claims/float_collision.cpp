@@ -29,7 +29,7 @@ public:
     std::vector<core::ParameterSpec> parameters() const override {
         return {support::head_dim_parameter(),
                 support::theta_parameter(),
-                {"dtype", core::ParameterKind::text, "float32, bfloat16 or float16"},
+                support::dtype_parameter(),
                 {"frequency", core::ParameterKind::integer, "K, 1-based (1 = highest)", false, 1},
                 {"context", core::ParameterKind::integer, "N: distances 1..N"},
                 support::control_parameter("none, pipeline-separates")};
@@ -37,7 +37,7 @@ public:
 
     void validate(const core::Parameters& p) const override {
         const auto schedule = support::rope_schedule(p);
-        numeric::parse_ieee_format(p.text("dtype"));
+        support::pipeline_dtype(p);
         support::require_range("frequency", p.integer("frequency"), 1, schedule.pairs());
         support::require_range("context", p.integer("context"), 1, 100'000'000);
         support::control_of(p, {"none", "pipeline-separates"});
@@ -46,7 +46,7 @@ public:
     core::InstanceResult run(const core::Instance& instance) const override {
         const core::Parameters& p = instance.params;
         const auto schedule = support::rope_schedule(p);
-        const auto dtype = numeric::parse_ieee_format(p.text("dtype"));
+        const auto dtype = support::pipeline_dtype(p);
         const int chunk = static_cast<int>(p.integer("frequency")) - 1;
         const std::int64_t context = p.integer("context");
         const bool negative = support::control_of(p, {"none", "pipeline-separates"}) == "pipeline-separates";

@@ -16,9 +16,7 @@
 #include "checks.hpp"
 #include "ropecheck/numeric/certainty.hpp"
 #include "ropecheck/numeric/decimal.hpp"
-#include "ropecheck/probes/pipeline_semantic_flip.hpp"
-#include "ropecheck/probes/semantic_break.hpp"
-#include "ropecheck/probes/one_pair_vector.hpp"
+#include "ropecheck/probes/pipeline_channel_break.hpp"
 #include "support/claim_support.hpp"
 
 namespace ropecheck::claims {
@@ -66,34 +64,28 @@ public:
 
         sweep::SweepOptions one_thread;
         one_thread.threads = 1;
-        const interval g = schedule.frequencies<interval>()[chunk];
-        const std::int64_t exact_limit = requested_context > 0 ? requested_context : probes::max_flip_position / 2;
-        const auto exact = probes::semantic_break({g}, exact_limit, one_thread);
+        const rope::InferencePipeline pipeline(schedule, dtype);
+        const auto compared = probes::compare_channel_break(
+            pipeline, chunk, schedule.frequencies<interval>()[chunk],
+            requested_context > 0 ? std::optional<std::int64_t>(requested_context) : std::nullopt, one_thread);
+        const auto& exact = compared.exact;
         if (!exact.certified) {
             result.verdict = core::Verdict::inconclusive;
             result.message = "the exact break distance could not be certified; raise --precision";
             return result;
         }
-        const std::int64_t context = requested_context > 0     ? requested_context
-                                     : exact.first_break_distance ? 2 * *exact.first_break_distance
-                                                                  : probes::max_flip_position;
+        const std::int64_t context = compared.context;
+        const probes::PipelineFlip& flip = compared.flip;
         result.evidence["context"] = context;
-        // Distances below the exact break (or up to N when the channel is robust within N).
-        const std::int64_t below = exact.first_break_distance ? *exact.first_break_distance - 1 : context;
         result.evidence["exact_break_distance"] =
             exact.first_break_distance ? core::json(*exact.first_break_distance) : core::json(nullptr);
-
-        const rope::InferencePipeline pipeline(schedule, dtype);
-        const std::vector<real> psi = probes::one_pair_vector(schedule.head_dim(), chunk);
-        probes::PipelineFlip flip;
-        if (below >= 1) flip = probes::pipeline_semantic_flip(pipeline, psi, std::min(below, context), context);
         result.evidence["distances_searched"] =
-            std::to_string(flip.first_distance_scanned) + ".." + std::to_string(std::min(below, context));
+            std::to_string(flip.first_distance_scanned) + ".." + std::to_string(compared.last_distance);
         result.evidence["distances_proven_safe"] = "1.." + std::to_string(flip.first_distance_scanned - 1);
         result.evidence["float32_inv_freq"] = support::exact_hex(static_cast<double>(pipeline.inverse_frequencies()[chunk]));
         const std::string exact_text =
             exact.first_break_distance ? "exact break r_b = " + std::to_string(*exact.first_break_distance)
-                                       : "no exact break up to " + std::to_string(context);
+                                       : "no exact break up to " + std::to_string(context > 0 ? context : probes::max_flip_position / 2);
 
         if (!flip.distance) {
             result.evidence["pipeline_flip_distance"] = nullptr;
@@ -112,12 +104,9 @@ public:
             return result;
         }
         const std::int64_t r = *flip.distance, i = flip.query_position;
-        // The first distance where the target falls strictly below the competitor
-        // (not only ties it), searched from r on.
-        const auto strict = probes::pipeline_semantic_flip(pipeline, psi, std::min(below, context), context, true, r);
+        const auto& strict = compared.strict_flip_distance;
         result.evidence["pipeline_flip_distance"] = r;
-        result.evidence["pipeline_strict_flip_distance"] =
-            strict.distance ? core::json(*strict.distance) : core::json(nullptr);
+        result.evidence["pipeline_strict_flip_distance"] = strict ? core::json(*strict) : core::json(nullptr);
         result.evidence["query_position"] = i;
         result.evidence["target_score"] = support::exact_hex(static_cast<double>(flip.score));
         if (exact.first_break_distance)
@@ -126,7 +115,7 @@ public:
                                  " (distance " + std::to_string(r) + "): score " + support::float_text(flip.score) +
                                  (flip.score == 0 ? " ties the zero-activation key" : " < 0") + " in " + dt + "; " +
                                  exact_text + "; strictly below it first at " +
-                                 (strict.distance ? "distance " + std::to_string(*strict.distance) : "no distance < r_b");
+                                 (strict ? "distance " + std::to_string(*strict) : "no distance < r_b");
         result.margin = core::Margin{std::to_string(r), std::to_string(r), "pipeline flip distance"};
         if (negative) {
             result.verdict = core::Verdict::refuted;

@@ -5,7 +5,6 @@
 //                      aligned target of pair K above a zero-activation key, next to
 //                      the exact break distance
 // Both on any schedule the probe options describe, in a model dtype.
-#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -14,9 +13,8 @@
 #include "ropecheck/numeric/decimal.hpp"
 #include "ropecheck/numeric/invalid_input.hpp"
 #include "ropecheck/probes/one_pair_vector.hpp"
-#include "ropecheck/probes/pipeline_semantic_flip.hpp"
+#include "ropecheck/probes/pipeline_channel_break.hpp"
 #include "ropecheck/probes/pipeline_target.hpp"
-#include "ropecheck/probes/semantic_break.hpp"
 #include "ropecheck/rope/inference_pipeline.hpp"
 
 namespace ropecheck::cli::detail {
@@ -40,7 +38,7 @@ PipelineSetup setup(const ProbeOptions& o) {
     const auto pair = static_cast<std::size_t>(*o.frequency - 1);
     if (!schedule.chunks()[pair].rotated)
         throw InvalidInput("--frequency " + std::to_string(*o.frequency) + ": that pair does not rotate in this schedule");
-    rope::InferencePipeline pipeline(schedule, numeric::parse_ieee_format(*o.dtype));
+    rope::InferencePipeline pipeline(schedule, rope::parse_pipeline_dtype(*o.dtype));
     std::vector<numeric::real> psi = probes::one_pair_vector(schedule.head_dim(), pair);
     return {std::move(schedule), pair, std::move(pipeline), std::move(psi)};
 }
@@ -71,24 +69,22 @@ ProbeAnswer run_pipeline_diagonal(const ProbeOptions& o) {
 
 ProbeAnswer run_pipeline_flip(const ProbeOptions& o) {
     const PipelineSetup s = setup(o);
-    const numeric::interval g = s.schedule.frequencies<numeric::interval>()[s.pair];
-    const std::int64_t exact_limit = o.context ? *o.context : probes::max_flip_position / 2;
-    const auto exact = probes::semantic_break({g}, exact_limit);
+    const auto c = probes::compare_channel_break(s.pipeline, s.pair,
+                                                 s.schedule.frequencies<numeric::interval>()[s.pair], o.context);
+    const auto& exact = c.exact;
+    if (!exact.certified) throw InvalidInput("the exact break distance could not be certified; raise --precision");
     ProbeAnswer out;
     out.fields["dtype"] = *o.dtype;
     out.fields["exact_break_distance"] = optional_distance(exact.first_break_distance);
-    if (!exact.certified) throw InvalidInput("the exact break distance could not be certified; raise --precision");
-    if (!o.context && !exact.first_break_distance) {
+    if (c.context == 0) {
         out.fields["flip_distance"] = nullptr;
-        out.text = "no exact break up to " + std::to_string(exact_limit) +
+        out.text = "no exact break up to " + std::to_string(probes::max_flip_position / 2) +
                    ": give --context N to compare the pipeline over N positions";
         return out;
     }
-    const std::int64_t context = o.context ? *o.context : 2 * *exact.first_break_distance;
-    const std::int64_t below = exact.first_break_distance ? *exact.first_break_distance - 1 : context;
+    const std::int64_t context = c.context;
+    const probes::PipelineFlip& flip = c.flip;
     out.fields["context"] = context;
-    probes::PipelineFlip flip;
-    if (below >= 1) flip = probes::pipeline_semantic_flip(s.pipeline, s.psi, std::min(below, context), context);
     out.fields["first_distance_scanned"] = flip.first_distance_scanned;
     out.fields["flip_distance"] = optional_distance(flip.distance);
     const std::string exact_text = exact.first_break_distance
@@ -100,15 +96,13 @@ ProbeAnswer run_pipeline_flip(const ProbeOptions& o) {
                    " for every query position <= " + std::to_string(context) + " (" + exact_text + ")";
         return out;
     }
-    const auto strict = probes::pipeline_semantic_flip(s.pipeline, s.psi, std::min(below, context), context, true,
-                                                       *flip.distance);
     out.fields["query_position"] = flip.query_position;
     out.fields["score"] = score_text(flip.score);
-    out.fields["strict_flip_distance"] = optional_distance(strict.distance);
+    out.fields["strict_flip_distance"] = optional_distance(c.strict_flip_distance);
     out.text = "breaks at distance " + std::to_string(*flip.distance) + " (query position " +
                std::to_string(flip.query_position) + ", score " + score_text(flip.score) + " <= 0 in " + *o.dtype +
                "); " + exact_text + "; strictly below the competitor first at " +
-               (strict.distance ? std::to_string(*strict.distance) : "no earlier distance");
+               (c.strict_flip_distance ? std::to_string(*c.strict_flip_distance) : "no earlier distance");
     return out;
 }
 

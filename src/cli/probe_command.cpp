@@ -25,6 +25,7 @@
 #include "ropecheck/probes/semantic_break.hpp"
 #include "ropecheck/report/atomic_file.hpp"
 #include "ropecheck/rope/frequency_schedule.hpp"
+#include "ropecheck/rope/inference_pipeline.hpp"
 
 namespace ropecheck::cli {
 namespace {
@@ -46,11 +47,6 @@ const std::string base_bound = "base-bound";
 const std::string pipeline_diagonal = "pipeline-diagonal";
 const std::string pipeline_flip = "pipeline-flip";
 
-// A model dtype of the inference pipeline (float64 is not one).
-void require_pipeline_dtype(const std::string& dtype) {
-    if (numeric::parse_ieee_format(dtype) == numeric::IeeeFormat::binary64)
-        throw InvalidInput("--dtype " + dtype + ": the inference pipeline runs in float32, bfloat16 or float16");
-}
 
 std::string number_text(std::int64_t n) { return std::to_string(n); }
 
@@ -162,7 +158,7 @@ ProbeOptions resolve(ProbeOptions o) {
         reject_unused(o, {"--max-distance", "--dtype"});
         require(o.max_distance.has_value(), "probe float-collision needs --max-distance N");
         if (!o.dtype) o.dtype = "bfloat16";
-        numeric::parse_ieee_format(*o.dtype);
+        rope::parse_pipeline_dtype(*o.dtype);
         if (!o.frequency) o.frequency = 1;
     } else if (o.name == pipeline_diagonal) {
         reject_unused(o, {"--context", "--dtype"});
@@ -170,7 +166,7 @@ ProbeOptions resolve(ProbeOptions o) {
         require(*o.context >= 1 && *o.context <= probes::max_pipeline_positions,
                 "--context " + number_text(*o.context) + ": expected 1 to " + number_text(probes::max_pipeline_positions));
         if (!o.dtype) o.dtype = "bfloat16";
-        require_pipeline_dtype(*o.dtype);
+        rope::parse_pipeline_dtype(*o.dtype);
         if (!o.frequency) o.frequency = 1;
     } else if (o.name == pipeline_flip) {
         reject_unused(o, {"--context", "--dtype"});
@@ -178,7 +174,7 @@ ProbeOptions resolve(ProbeOptions o) {
             require(*o.context >= 1 && *o.context <= probes::max_flip_position,
                     "--context " + number_text(*o.context) + ": expected 1 to " + number_text(probes::max_flip_position));
         if (!o.dtype) o.dtype = "bfloat16";
-        require_pipeline_dtype(*o.dtype);
+        rope::parse_pipeline_dtype(*o.dtype);
         if (!o.frequency) o.frequency = pairs;  // the lowest: the semantic channel
     } else if (o.name == base_bound) {
         reject_unused(o, {"--context", "--theta-floor"});
@@ -354,7 +350,7 @@ Answer run_density(const ProbeOptions& o, const std::vector<interval>& g) {
 
 Answer run_float_collision(const ProbeOptions& o) {
     const auto schedule = schedule_of(o);
-    const auto dtype = numeric::parse_ieee_format(*o.dtype);
+    const auto dtype = rope::parse_pipeline_dtype(*o.dtype);
     const auto a = probes::float_collision(schedule, *o.frequency - 1, dtype, *o.max_distance);
     Answer out;
     out.fields["dtype"] = numeric::to_string(dtype);

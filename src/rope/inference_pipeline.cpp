@@ -10,6 +10,16 @@ using numeric::Ieee;
 using numeric::IeeeFormat;
 using numeric::real;
 
+IeeeFormat parse_pipeline_dtype(const std::string& name, const std::string& option) {
+    const IeeeFormat f = numeric::parse_ieee_format(name);
+    if (f == IeeeFormat::binary64) {
+        std::string message = option;
+        message.append(" ").append(name).append(": the inference pipeline runs in float32, bfloat16 or float16");
+        throw InvalidInput(message);
+    }
+    return f;
+}
+
 float float32_inverse_frequency(const FrequencySchedule& schedule, int chunk) {
     const auto& c = schedule.chunks().at(static_cast<std::size_t>(chunk));
     if (!c.rotated) throw InvalidInput("pair " + std::to_string(chunk + 1) + " does not rotate in this schedule");
@@ -75,8 +85,7 @@ std::vector<float> rotate_pairs(const std::vector<float>& inv_freq, float attent
 }  // namespace
 
 InferencePipeline::InferencePipeline(const FrequencySchedule& schedule, IeeeFormat dtype) : dtype_(dtype) {
-    if (dtype == IeeeFormat::binary64)
-        throw InvalidInput("--dtype float64: the inference pipeline runs in float32, bfloat16 or float16");
+    parse_pipeline_dtype(numeric::to_string(dtype));  // rejects float64
     for (int k = 0; k < schedule.pairs(); ++k)
         inverse_frequencies_.push_back(schedule.chunks()[static_cast<std::size_t>(k)].rotated
                                            ? float32_inverse_frequency(schedule, k)

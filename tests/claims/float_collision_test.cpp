@@ -34,6 +34,8 @@ BOOST_AUTO_TEST_CASE(bfloat16_separation_is_refuted_at_44) {
 
 BOOST_AUTO_TEST_CASE(bad_dtype_is_rejected) {
     BOOST_CHECK_THROW(ropecheck::test::validate_check("float-collision", point("float8", 10)), ropecheck::InvalidInput);
+    // float64 is a format, not a model dtype of the pipeline: rejected before any run.
+    BOOST_CHECK_THROW(ropecheck::test::validate_check("float-collision", point("float64", 10)), ropecheck::InvalidInput);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -173,6 +173,7 @@ BOOST_AUTO_TEST_CASE(bad_arguments_exit_2_naming_the_problem) {
         {"probe pipeline-diagonal --context 100 --dtype float64", "float64"},
         {"probe pipeline-diagonal --context 100000", "--context 100000"},
         {"probe pipeline-flip --dtype float8", "float8"},
+        {"probe float-collision --max-distance 10 --dtype float64", "float64"},
         {"probe pipeline-flip --head-dim 8 --p-rope 0.5 --frequency 4", "--frequency 4"},
         {"probe pipeline-flip --max-distance 10", "--max-distance"},
     };

@@ -28,6 +28,7 @@
 // bit for bit that of numeric::float32 (tests/rope/inference_pipeline_test.cpp).
 #include <cstdint>
 #include <span>
+#include <string>
 #include <vector>
 
 #include "ropecheck/numeric/ieee.hpp"
@@ -36,6 +37,10 @@
 #include "ropecheck/rope/kernel.hpp"
 
 namespace ropecheck::rope {
+
+// A model dtype of the pipeline by name: float32, bfloat16 or float16 (and their
+// aliases). Throws InvalidInput naming `option` for float64 or an unknown name.
+numeric::IeeeFormat parse_pipeline_dtype(const std::string& name, const std::string& option = "--dtype");
 
 // The float32 inverse frequency of a pair (0-based chunk) as the pipeline computes
 // it. Throws InvalidInput when the pair does not rotate.

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "ropecheck/numeric/invalid_input.hpp"
+#include "ropecheck/rope/inference_pipeline.hpp"
 
 namespace ropecheck::claims::support {
 
@@ -24,15 +25,7 @@ core::ParameterSpec dtype_parameter() {
 }
 
 numeric::IeeeFormat pipeline_dtype(const core::Parameters& params) {
-    const std::string name = params.text("dtype");
-    const numeric::IeeeFormat f = numeric::parse_ieee_format(name);
-    if (f == numeric::IeeeFormat::binary64)
-    {
-        std::string message = "dtype \"";
-        message.append(name).append("\": inference pipelines run in float32, bfloat16 or float16");
-        throw InvalidInput(message);
-    }
-    return f;
+    return rope::parse_pipeline_dtype(params.text("dtype"), "dtype");
 }
 
 rope::FrequencySchedule rope_schedule(const core::Parameters& params) {
