@@ -10,6 +10,7 @@
 #include "ropecheck/cli/audit_command.hpp"
 #include "ropecheck/cli/probe_command.hpp"
 #include "ropecheck/numeric/invalid_input.hpp"
+#include "ropecheck/numeric/runtime_checks.hpp"
 
 namespace ropecheck::cli {
 
@@ -126,6 +127,8 @@ int run_app(int argc, char** argv) {
     }
 
     try {
+        // Before anything runs in parallel: the libraries are what the numeric layer assumes.
+        numeric::verify_numeric_runtime();
         if (list_cmd->parsed()) return list_command(list, std::cout);
         if (probe_cmd->parsed()) {
             if (frequency_opt->count() > 0) probe.frequency = probe_frequency;

@@ -17,6 +17,12 @@ int list_command(const ListOptions& options, std::ostream& out) {
         for (const auto& s : specs) {
             core::json profiles = core::json::array();
             for (const auto& [name, grid] : s.profiles) profiles.push_back(name);
+            core::json negatives = core::json::array();
+            for (const auto& n : s.negatives)
+                negatives.push_back({{"name", n.name},
+                                     {"run_id", s.id + "/negative/" + n.name},
+                                     {"description", n.description},
+                                     {"expected", core::to_string(n.expected)}});
             all.push_back({{"id", s.id},
                            {"title", s.title},
                            {"source", s.source},
@@ -25,8 +31,7 @@ int list_command(const ListOptions& options, std::ostream& out) {
                            {"precision_bits", s.precision_bits},
                            {"expected", core::to_string(s.expected)},
                            {"profiles", profiles},
-                           {"negative", {{"description", s.negative.description},
-                                         {"expected", core::to_string(s.negative.expected)}}}});
+                           {"negatives", std::move(negatives)}});
         }
         out << all.dump(2) << '\n';
         return exit_ok;

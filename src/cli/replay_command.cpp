@@ -49,6 +49,13 @@ int replay_command(const ReplayOptions& options, std::ostream& out) {
 
     const auto claim_id = field<std::string>(record, "claim", options.file);
     const auto variant = field<std::string>(record, "variant", options.file);
+    // Version 2 names the negative control; version 1 had a single unnamed one.
+    const int version = record.contains("version") ? field<int>(record, "version", options.file) : 1;
+    if (version != 1 && version != 2)
+        throw InvalidInput(options.file.string() + ": replay record version " + std::to_string(version) +
+                           " is not supported (this ropecheck reads 1 and 2)");
+    const std::string negative =
+        version >= 2 && variant == "negative" ? field<std::string>(record, "negative", options.file) : "";
     const auto specs = spec::load_claim_specs(options.theorems);
     const core::ClaimSpec* spec = nullptr;
     for (const auto& s : specs)
@@ -63,6 +70,7 @@ int replay_command(const ReplayOptions& options, std::ostream& out) {
     core::Instance instance;
     instance.claim_id = claim_id;
     instance.variant = variant;
+    instance.negative = negative;
     instance.index = field<std::size_t>(record, "instance", options.file);
     instance.seed = field<std::uint64_t>(record, "seed", options.file);
     instance.params = core::conform(field<core::json>(record, "parameters", options.file), check->parameters(),
@@ -74,7 +82,10 @@ int replay_command(const ReplayOptions& options, std::ostream& out) {
 
     numeric::PrecisionGuard guard(instance.precision_bits);
     const core::InstanceResult result = check->run(instance);
-    out << "replay " << claim_id << (variant == "negative" ? " (negative control)" : "") << " instance "
+    out << "replay " << claim_id
+        << (variant == "negative" ? " (negative control" + (negative.empty() ? "" : " \"" + negative + "\"") + ")"
+                                  : "")
+        << " instance "
         << instance.index << " at " << instance.precision_bits << " bits: " << core::to_string(result.verdict) << "\n  "
         << result.message << '\n';
     if (result.verdict == core::Verdict::refuted) {

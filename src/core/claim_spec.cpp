@@ -20,21 +20,23 @@ std::vector<json> expand_grid(const ParameterGrid& grid) {
     return points;
 }
 
-ParameterGrid grid_for(const ClaimSpec& spec, const std::string& profile, const std::string& variant) {
+ParameterGrid grid_for(const ClaimSpec& spec, const std::string& profile) {
     const auto it = spec.profiles.find(profile);
     if (it == spec.profiles.end())
         throw InvalidInput(spec.file.string() + ": no profile \"" + profile + "\"");
-    ParameterGrid grid = it->second;
-    if (variant == "negative") {
-        for (const auto& [name, values] : spec.negative.overrides) {
-            bool replaced = false;
-            for (auto& axis : grid)
-                if (axis.first == name) {
-                    axis.second = values;
-                    replaced = true;
-                }
-            if (!replaced) grid.emplace_back(name, values);
-        }
+    return it->second;
+}
+
+ParameterGrid grid_for(const ClaimSpec& spec, const std::string& profile, const NegativeControl& negative) {
+    ParameterGrid grid = grid_for(spec, profile);
+    for (const auto& [name, values] : negative.overrides) {
+        bool replaced = false;
+        for (auto& axis : grid)
+            if (axis.first == name) {
+                axis.second = values;
+                replaced = true;
+            }
+        if (!replaced) grid.emplace_back(name, values);
     }
     return grid;
 }

@@ -8,9 +8,11 @@
 #include <chrono>
 #include <exception>
 #include <mutex>
+#include <optional>
 #include <set>
 
 #include "ropecheck/core/counter_rng.hpp"
+#include "ropecheck/numeric/mutant.hpp"
 #include "ropecheck/numeric/invalid_input.hpp"
 #include "ropecheck/numeric/precision_guard.hpp"
 #include "ropecheck/numeric/types.hpp"
@@ -38,20 +40,31 @@ std::vector<PlannedClaim> plan_run(const std::vector<ClaimSpec>& specs, const Ch
         const Check* check = registry.find(spec.check);
         if (check == nullptr)
             throw InvalidInput(spec.file.string() + ": key \"check\": no check named \"" + spec.check + "\"");
-        for (const std::string variant : {"claim", "negative"}) {
+        // The claim first, then its negative controls in spec order.
+        std::vector<const NegativeControl*> variants{nullptr};
+        for (const NegativeControl& n : spec.negatives) variants.push_back(&n);
+        for (const NegativeControl* negative : variants) {
             PlannedClaim planned;
             planned.spec = &spec;
             planned.check = check;
-            planned.variant = variant;
-            planned.expected = variant == "claim" ? spec.expected : spec.negative.expected;
-            const auto points = expand_grid(grid_for(spec, parameters.profile, variant));
+            planned.variant = negative == nullptr ? "claim" : "negative";
+            planned.negative = negative == nullptr ? "" : negative->name;
+            planned.expected = negative == nullptr ? spec.expected : negative->expected;
+            const auto points =
+                expand_grid(negative == nullptr ? grid_for(spec, parameters.profile)
+                                                : grid_for(spec, parameters.profile, *negative));
+            // Each negative control draws its own random stream; the claim's
+            // stream is the one it always had.
+            const std::string stream = negative == nullptr ? "claim" : "negative/" + negative->name;
             for (std::size_t i = 0; i < points.size(); ++i) {
-                const std::string where = spec.file.string() + " [profiles." + parameters.profile + "]" +
-                                          (variant == "negative" ? " (negative control)" : "") +
-                                          " instance " + std::to_string(i);
+                const std::string where =
+                    spec.file.string() + " [profiles." + parameters.profile + "]" +
+                    (negative == nullptr ? "" : " (negative control \"" + negative->name + "\")") +
+                    " instance " + std::to_string(i);
                 Instance inst;
                 inst.claim_id = spec.id;
-                inst.variant = variant;
+                inst.variant = planned.variant;
+                inst.negative = planned.negative;
                 inst.index = i;
                 inst.params = conform(points[i], check->parameters(), where);
                 try {
@@ -59,7 +72,7 @@ std::vector<PlannedClaim> plan_run(const std::vector<ClaimSpec>& specs, const Ch
                 } catch (const InvalidInput& e) {
                     throw InvalidInput(where + ": " + e.what());
                 }
-                inst.seed = derive_seed(parameters.seed, spec.id, variant, i);
+                inst.seed = derive_seed(parameters.seed, spec.id, stream, i);
                 inst.precision_bits = parameters.precision_override.value_or(spec.precision_bits);
                 planned.instances.push_back(std::move(inst));
             }
@@ -109,24 +122,49 @@ bool lower_margin_is_smaller(const Margin& a, const Margin& b) {
     return mpfr_less_p(x.backend().data(), y.backend().data()) != 0;
 }
 
+std::string run_id_of(const PlannedClaim& planned) {
+    return planned.variant == "claim" ? planned.spec->id : planned.spec->id + "/negative/" + planned.negative;
+}
+
+std::string statement_of(const PlannedClaim& planned) {
+    if (planned.variant == "claim") return planned.spec->statement;
+    for (const NegativeControl& n : planned.spec->negatives)
+        if (n.name == planned.negative) return n.description;
+    return {};
+}
+
+// Does one instance's verdict meet its variant's expectation? A negative
+// control is a test of the check, instance by instance: each must be refuted.
+bool instance_meets(const PlannedClaim& planned, Verdict v) {
+    return planned.variant == "negative" ? v == Verdict::refuted : meets_expectation(planned.expected, v);
+}
+
 ClaimOutcome fold(const PlannedClaim& planned, const std::vector<InstanceResult>& results) {
     const ClaimSpec& spec = *planned.spec;
     ClaimOutcome out;
     out.claim_id = spec.id;
     out.variant = planned.variant;
-    out.run_id = planned.variant == "claim" ? spec.id : spec.id + "/negative";
+    out.negative = planned.negative;
+    out.run_id = run_id_of(planned);
     out.title = spec.title;
     out.source = spec.source;
-    out.statement = planned.variant == "claim" ? spec.statement : spec.negative.description;
+    out.statement = statement_of(planned);
     out.check = spec.check;
     out.precision_bits = planned.instances.empty() ? spec.precision_bits : planned.instances[0].precision_bits;
     out.expected = planned.expected;
     out.instances = results.size();
-    Verdict verdict = Verdict::certified;
-    for (std::size_t i = 0; i < results.size(); ++i) {
+    Verdict claim_verdict = Verdict::certified;
+    // For a negative control: the verdicts of the instances that escaped refutation.
+    std::optional<Verdict> escaped;
+    std::size_t folded = results.size();
+    ROPECHECK_MUTANT_IF("fold-skips-instance", folded > 0) --folded;
+    for (std::size_t i = 0; i < folded; ++i) {
         const InstanceResult& r = results[i];
         ++out.verdict_counts[to_string(r.verdict)];
-        verdict = combine(verdict, r.verdict);
+        claim_verdict = combine(claim_verdict, r.verdict);
+        if (r.verdict != Verdict::refuted) escaped = escaped ? combine(*escaped, r.verdict) : r.verdict;
+        if (!instance_meets(planned, r.verdict))
+            out.failed_instances.push_back({i, planned.instances[i].params.values(), r.verdict, r.message});
         if (r.verdict == Verdict::refuted && r.counterexample && !out.counterexample) {
             out.counterexample = r.counterexample;
             out.counterexample_instance = i;
@@ -145,9 +183,15 @@ ClaimOutcome fold(const PlannedClaim& planned, const std::vector<InstanceResult>
         if (!r.evidence.empty()) e["evidence"] = r.evidence;
         out.evidence.push_back(std::move(e));
     }
+    Verdict verdict = planned.variant == "negative" ? escaped.value_or(Verdict::refuted) : claim_verdict;
     if (results.empty()) {
         verdict = Verdict::error;
         out.message = "the grid is empty: nothing was checked";
+    } else if (planned.variant == "negative" && escaped) {
+        const FailedInstance& first = out.failed_instances.front();
+        out.message = std::to_string(out.failed_instances.size()) + " of " + std::to_string(results.size()) +
+                      " instances not refuted; first: instance " + std::to_string(first.index) + " " +
+                      to_string(first.verdict) + ": " + first.message;
     } else {
         // The message of the first instance whose verdict is the claim's verdict.
         for (const InstanceResult& r : results)
@@ -157,8 +201,22 @@ ClaimOutcome fold(const PlannedClaim& planned, const std::vector<InstanceResult>
             }
     }
     out.actual = verdict;
-    out.ok = meets_expectation(out.expected, out.actual);
+    out.ok = meets_expectation(out.expected, out.actual) && out.failed_instances.empty();
     return out;
+}
+
+// The runner's own consistency check, outside the fold: every planned
+// instance was folded exactly once. A fold that loses an instance (a bug, or
+// the mutant "fold-skips-instance") turns the outcome into an error.
+void require_every_instance_folded(const PlannedClaim& planned, ClaimOutcome& out) {
+    std::size_t counted = 0;
+    for (const auto& [name, n] : out.verdict_counts) counted += n;
+    const std::size_t planned_count = planned.instances.size();
+    if (counted == planned_count && out.evidence.size() == planned_count) return;
+    out.actual = Verdict::error;
+    out.ok = false;
+    out.message = "runner inconsistency: " + std::to_string(counted) + " instance verdicts folded, " +
+                  std::to_string(planned_count) + " planned";
 }
 
 }  // namespace
@@ -183,6 +241,7 @@ RunResult run_plan(const std::vector<PlannedClaim>& plan, const RunParameters& p
     std::mutex progress_mutex;
     auto finish_claim = [&](std::size_t c) {
         outcomes[c] = fold(plan[c], results[c]);
+        require_every_instance_folded(plan[c], outcomes[c]);
         double total = 0;
         for (double s : seconds[c]) total += s;
         if (progress) {

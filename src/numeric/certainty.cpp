@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "ropecheck/numeric/mutant.hpp"
+
 namespace ropecheck::numeric {
 
 std::string to_string(Certainty c) {
@@ -19,7 +21,8 @@ real width_of(const interval& x) { return boost::multiprecision::width(x); }
 
 Certainty is_positive(const interval& x) {
     if (mpfi_nan_p(x.backend().data())) return Certainty::unknown;
-    if (lower_bound(x) > 0) return Certainty::certainly;
+    // Mutant "certainty-upper-bound": "certainly positive" read off the upper end.
+    if ((ROPECHECK_MUTANT("certainty-upper-bound") ? upper_bound(x) : lower_bound(x)) > 0) return Certainty::certainly;
     if (upper_bound(x) <= 0) return Certainty::certainly_not;
     return Certainty::unknown;
 }

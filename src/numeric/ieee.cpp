@@ -1,5 +1,7 @@
 #include "ropecheck/numeric/ieee.hpp"
 
+#include "ropecheck/numeric/mutant.hpp"
+
 #include <mpfr.h>
 
 #include "ropecheck/numeric/invalid_input.hpp"
@@ -49,12 +51,17 @@ private:
     mpfr_exp_t saved_min_, saved_max_;
 };
 
+// IEEE round-to-nearest-even, the mode every model dtype uses; mutant
+// "ieee-round-toward-zero" truncates instead.
+mpfr_rnd_t dtype_rounding() { return ROPECHECK_MUTANT("ieee-round-toward-zero") ? MPFR_RNDZ : MPFR_RNDN; }
+
 }  // namespace
 
 namespace detail {
 
 real ieee_apply(IeeeFormat format, IeeeOp op, const real& a, const real& b) {
     const IeeeParameters p = parameters_of(format);
+    const mpfr_rnd_t mode = dtype_rounding();
     mpfr_t r;
     mpfr_init2(r, p.precision);
     int ternary = 0;
@@ -63,20 +70,20 @@ real ieee_apply(IeeeFormat format, IeeeOp op, const real& a, const real& b) {
         const mpfr_srcptr x = a.backend().data();
         const mpfr_srcptr y = b.backend().data();
         switch (op) {
-            case IeeeOp::add: ternary = mpfr_add(r, x, y, MPFR_RNDN); break;
-            case IeeeOp::sub: ternary = mpfr_sub(r, x, y, MPFR_RNDN); break;
-            case IeeeOp::mul: ternary = mpfr_mul(r, x, y, MPFR_RNDN); break;
-            case IeeeOp::div: ternary = mpfr_div(r, x, y, MPFR_RNDN); break;
-            case IeeeOp::pow: ternary = mpfr_pow(r, x, y, MPFR_RNDN); break;
-            case IeeeOp::cos: ternary = mpfr_cos(r, x, MPFR_RNDN); break;
-            case IeeeOp::sin: ternary = mpfr_sin(r, x, MPFR_RNDN); break;
-            case IeeeOp::exp: ternary = mpfr_exp(r, x, MPFR_RNDN); break;
-            case IeeeOp::log: ternary = mpfr_log(r, x, MPFR_RNDN); break;
-            case IeeeOp::sqrt: ternary = mpfr_sqrt(r, x, MPFR_RNDN); break;
-            case IeeeOp::neg: ternary = mpfr_neg(r, x, MPFR_RNDN); break;
+            case IeeeOp::add: ternary = mpfr_add(r, x, y, mode); break;
+            case IeeeOp::sub: ternary = mpfr_sub(r, x, y, mode); break;
+            case IeeeOp::mul: ternary = mpfr_mul(r, x, y, mode); break;
+            case IeeeOp::div: ternary = mpfr_div(r, x, y, mode); break;
+            case IeeeOp::pow: ternary = mpfr_pow(r, x, y, mode); break;
+            case IeeeOp::cos: ternary = mpfr_cos(r, x, mode); break;
+            case IeeeOp::sin: ternary = mpfr_sin(r, x, mode); break;
+            case IeeeOp::exp: ternary = mpfr_exp(r, x, mode); break;
+            case IeeeOp::log: ternary = mpfr_log(r, x, mode); break;
+            case IeeeOp::sqrt: ternary = mpfr_sqrt(r, x, mode); break;
+            case IeeeOp::neg: ternary = mpfr_neg(r, x, mode); break;
         }
-        ternary = mpfr_check_range(r, ternary, MPFR_RNDN);
-        mpfr_subnormalize(r, ternary, MPFR_RNDN);
+        ternary = mpfr_check_range(r, ternary, mode);
+        mpfr_subnormalize(r, ternary, mode);
     }
     real out;
     mpfr_set_prec(out.backend().data(), p.precision);
@@ -89,16 +96,17 @@ real ieee_apply(IeeeFormat format, IeeeOp op, const real& a, const real& b) {
 
 real round_to_format(const real& x, IeeeFormat format) {
     const IeeeParameters p = parameters_of(format);
+    const mpfr_rnd_t mode = dtype_rounding();
     mpfr_t r;
     mpfr_init2(r, p.precision);
     // Rounded to the precision in the wide default range first (x may lie far
     // outside the format's range); check_range and subnormalize then use the
     // ternary value so the result is the single correct rounding.
-    int ternary = mpfr_set(r, x.backend().data(), MPFR_RNDN);
+    int ternary = mpfr_set(r, x.backend().data(), mode);
     {
         ExponentRange range(p);
-        ternary = mpfr_check_range(r, ternary, MPFR_RNDN);
-        mpfr_subnormalize(r, ternary, MPFR_RNDN);
+        ternary = mpfr_check_range(r, ternary, mode);
+        mpfr_subnormalize(r, ternary, mode);
     }
     real out;
     mpfr_set_prec(out.backend().data(), p.precision);

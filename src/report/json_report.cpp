@@ -51,11 +51,25 @@ json counterexample_json(const core::ClaimOutcome& c) {
     return out;
 }
 
+json failed_instances_json(const core::ClaimOutcome& c) {
+    json out = json::array();
+    for (const core::FailedInstance& f : c.failed_instances) {
+        json e = json::object();
+        e["instance"] = f.index;
+        e["parameters"] = f.parameters;
+        e["verdict"] = core::to_string(f.verdict);
+        e["message"] = f.message;
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
 json claim_json(const core::ClaimOutcome& c) {
     json out = json::object();
     out["run_id"] = c.run_id;
     out["id"] = c.claim_id;
     out["variant"] = c.variant;
+    out["negative"] = c.variant == "negative" ? json(c.negative) : json(nullptr);
     out["title"] = c.title;
     out["source"] = c.source;
     out["statement"] = c.statement;
@@ -69,6 +83,7 @@ json claim_json(const core::ClaimOutcome& c) {
     out["message"] = c.message;
     out["smallest_margin"] = margin_json(c);
     out["counterexample"] = counterexample_json(c);
+    out["failed_instances"] = failed_instances_json(c);
     out["evidence"] = c.evidence;
     return out;
 }

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "ropecheck/report/instance_text.hpp"
 #include "ropecheck/report/verdict_counts.hpp"
 #include "ropecheck/report/xml_escape.hpp"
 
@@ -48,9 +49,14 @@ std::string properties(const core::RunResult& run) {
 // (with its replay record, so it can be pasted into `ropecheck replay`),
 // otherwise the deciding instance's message.
 std::string failure_body(const core::ClaimOutcome& c) {
-    if (!c.counterexample) return c.message;
+    std::string body;
+    if (!c.failed_instances.empty()) {
+        body += std::to_string(c.failed_instances.size()) + " of " + std::to_string(c.instances) + " instances failed:\n";
+        for (const auto& f : c.failed_instances) body += failed_instance_text(f) + "\n";
+    }
+    if (!c.counterexample) return body.empty() ? c.message : body;
     const core::Counterexample& ce = *c.counterexample;
-    std::string body = "counterexample: " + ce.kind + "\n";
+    body += "counterexample: " + ce.kind + "\n";
     for (const auto& [name, value] : ce.inputs) body += name + " = " + value + "\n";
     body += "claimed: " + ce.claimed + "\n";
     body += "computed: " + ce.computed + "\n";
@@ -65,6 +71,8 @@ std::string system_out(const core::ClaimOutcome& c) {
             core::to_string(c.expected) + ")\n";
     text += "instances: " + std::to_string(c.instances) + "\n";
     text += "instance verdicts: " + verdict_counts_text(c.verdict_counts) + "\n";
+    // A negative control is a test of the check, instance by instance.
+    if (c.variant == "negative") text += "each instance: " + instance_verdicts_text(c) + "\n";
     return text;
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "ropecheck/report/instance_text.hpp"
 #include "ropecheck/report/verdict_counts.hpp"
 
 namespace ropecheck::report {
@@ -83,16 +84,37 @@ std::string claim_label(const core::ClaimOutcome& c) {
 
 std::string claims_table(const core::RunResult& run) {
     std::string out =
-        "| Claim | Source | Expected | Actual | OK | Instances | "
+        "| Claim | Source | Expected | Actual | OK | Instances | Instance verdicts | "
         "Smallest margin (lower bound, where) |\n"
-        "|---|---|---|---|---|---:|---|\n";
+        "|---|---|---|---|---|---:|---|---|\n";
     for (const auto& c : run.claims) {
         out += "| " + claim_label(c) + " | " + inline_text(c.source) + " | " +
                core::to_string(c.expected) + " | " + core::to_string(c.actual) + " | " +
                (c.ok ? "yes" : "**no**") + " | " + std::to_string(c.instances) + " | " +
-               margin_cell(c) + " |\n";
+               inline_text(verdict_counts_text(c.verdict_counts)) + " | " + margin_cell(c) + " |\n";
     }
     return out + "\n";
+}
+
+// Every negative control, instance by instance: each must be refuted, and a
+// reader sees which grid point was (and, on a mismatch, which was not).
+std::string negatives_section(const core::RunResult& run) {
+    std::string out = "## Negative controls, instance by instance\n\n";
+    bool any = false;
+    for (const auto& c : run.claims) {
+        if (c.variant != "negative") continue;
+        any = true;
+        out += "### " + inline_text(c.run_id) + (c.ok ? "" : " (**not every instance refuted**)") + "\n\n";
+        out += "| Instance | Parameters | Verdict |\n|---:|---|---|\n";
+        for (const core::json& e : c.evidence) {
+            const std::string verdict = e.value("verdict", "");
+            out += "| " + e.value("instance", core::json(0)).dump() + " | " +
+                   inline_text(parameters_text(e.value("parameters", core::json(nullptr)))) + " | " +
+                   (verdict == "refuted" ? verdict : "**" + verdict + "**") + " |\n";
+        }
+        out += "\n";
+    }
+    return any ? out : out + "The run selected no negative control.\n\n";
 }
 
 std::string counterexample_entry(const core::ClaimOutcome& c) {
@@ -133,6 +155,7 @@ std::string mismatches_section(const core::RunResult& run) {
         out += "- " + claim_label(c) + ": expected " + core::to_string(c.expected) + ", got " +
                core::to_string(c.actual) +
                (c.message.empty() ? std::string() : ". " + inline_text(c.message)) + "\n";
+        for (const auto& f : c.failed_instances) out += "  - " + inline_text(failed_instance_text(f)) + "\n";
         any = true;
     }
     return any ? out : out + "None: every claim met its expected verdict.\n";
@@ -145,6 +168,7 @@ std::string markdown_report(const core::RunResult& run) {
     md += run_section(run);
     md += summary_section(run);
     md += claims_table(run);
+    md += negatives_section(run);
     md += counterexamples_section(run);
     md += mismatches_section(run);
     return md;

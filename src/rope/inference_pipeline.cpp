@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "ropecheck/numeric/mutant.hpp"
 #include "ropecheck/numeric/invalid_input.hpp"
 
 namespace ropecheck::rope {
@@ -135,6 +136,10 @@ std::vector<float> InferencePipeline::rotate(std::span<const float> x, std::int6
     std::vector<std::size_t> pairs;
     for (std::size_t k = 0; k < inverse_frequencies_.size(); ++k)
         if (x[2 * k] != 0.0F || x[2 * k + 1] != 0.0F) pairs.push_back(k);
+    // Mutant "pipeline-skip-dtype-rounding": the rotation stays in float32
+    // whatever the model dtype.
+    if (ROPECHECK_MUTANT("pipeline-skip-dtype-rounding"))
+        return rotate_pairs<IeeeFormat::binary32>(inverse_frequencies_, attention_factor_, pairs, x, position);
     switch (dtype_) {
         case IeeeFormat::binary16:
             return rotate_pairs<IeeeFormat::binary16>(inverse_frequencies_, attention_factor_, pairs, x, position);

@@ -100,19 +100,48 @@ std::map<std::string, core::ParameterGrid> read_profiles(const SpecTable& doc) {
     return out;
 }
 
-// The negative control shows the check can fail: a check that passes its own
-// deliberately broken variant proves nothing.
-core::NegativeControl read_negative(const SpecTable& doc) {
-    const SpecTable negative = doc.table("negative");
-    negative.allow_only({"description", "expected", "params"});
-    core::NegativeControl control;
-    control.description = negative.string("description");
-    control.expected = read_verdict(negative, "expected");
-    if (control.expected != core::Verdict::refuted)
-        throw negative.error("expected", "a negative control must expect \"refuted\", not \"" +
-                                             core::to_string(control.expected) + "\"");
-    if (negative.has("params")) control.overrides = negative.table("params").grid();
-    return control;
+// The spec format is versioned so that a reader of an old file gets a message
+// saying what changed instead of an unknown-key error.
+void read_spec_version(const SpecTable& doc) {
+    if (!doc.has("spec_version"))
+        throw doc.error("spec_version", "missing; this ropecheck reads spec_version = " +
+                                            std::to_string(core::spec_format_version) +
+                                            " (negative controls are an array of named [[negative]] tables)");
+    const std::int64_t version = doc.integer("spec_version");
+    if (version != core::spec_format_version)
+        throw doc.error("spec_version", std::to_string(version) + " is not supported; this ropecheck reads " +
+                                            std::to_string(core::spec_format_version) +
+                                            " (version 1 had one [negative] table: make it [[negative]] with a "
+                                            "name)");
+}
+
+bool is_name_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; }
+
+// The negative controls show the check can fail: a check that passes its own
+// deliberately broken variants proves nothing. Each is a test of the check:
+// every one of its instances must come out refuted.
+std::vector<core::NegativeControl> read_negatives(const SpecTable& doc) {
+    std::vector<core::NegativeControl> out;
+    for (const SpecTable& negative : doc.tables("negative")) {
+        negative.allow_only({"name", "description", "expected", "params"});
+        core::NegativeControl control;
+        control.name = negative.string("name");
+        for (char c : control.name)
+            if (!is_name_char(c))
+                throw negative.error("name", "\"" + control.name +
+                                                 "\" is not a valid name (lower-case letters, digits and '-')");
+        for (const auto& earlier : out)
+            if (earlier.name == control.name)
+                throw negative.error("name", "\"" + control.name + "\" names two negative controls");
+        control.description = negative.string("description");
+        control.expected = read_verdict(negative, "expected");
+        if (control.expected != core::Verdict::refuted)
+            throw negative.error("expected", "a negative control must expect \"refuted\", not \"" +
+                                                 core::to_string(control.expected) + "\"");
+        if (negative.has("params")) control.overrides = negative.table("params").grid();
+        out.push_back(std::move(control));
+    }
+    return out;
 }
 
 }  // namespace
@@ -121,10 +150,11 @@ core::ClaimSpec load_claim_spec(const fs::path& file) {
     const std::string name = file.string();
     const toml::table table = parse(read_text(file), name);
     const SpecTable doc(table, name, "");
-    doc.allow_only({"id", "title", "source", "statement", "check", "precision", "expected", "profiles",
+    doc.allow_only({"spec_version", "id", "title", "source", "statement", "check", "precision", "expected", "profiles",
                     "negative"});
     core::ClaimSpec spec;
     spec.file = file;
+    read_spec_version(doc);
     spec.id = read_id(doc, file);
     spec.title = doc.string("title");
     spec.source = doc.string("source");
@@ -133,7 +163,7 @@ core::ClaimSpec load_claim_spec(const fs::path& file) {
     spec.precision_bits = read_precision(doc);
     spec.expected = read_claim_expectation(doc);
     spec.profiles = read_profiles(doc);
-    spec.negative = read_negative(doc);
+    spec.negatives = read_negatives(doc);
     return spec;
 }
 

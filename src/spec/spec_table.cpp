@@ -64,6 +64,19 @@ SpecTable SpecTable::table(std::string_view key) const {
     return SpecTable(*value, file_, path_.empty() ? std::string(key) : path_ + "." + std::string(key));
 }
 
+std::vector<SpecTable> SpecTable::tables(std::string_view key) const {
+    const toml::node& node = required(key);
+    const auto* array = node.as_array();
+    if (array == nullptr || !array->is_array_of_tables())
+        throw error(key, "expected an array of tables ([[" + std::string(key) + "]]), got " + type_name(node));
+    if (array->empty()) throw error(key, "must hold at least one table");
+    const std::string base = path_.empty() ? std::string(key) : path_ + "." + std::string(key);
+    std::vector<SpecTable> out;
+    for (std::size_t i = 0; i < array->size(); ++i)
+        out.emplace_back(*array->get(i)->as_table(), file_, base + "[" + std::to_string(i) + "]");
+    return out;
+}
+
 std::vector<core::json> SpecTable::axis_values(std::string_view key, const toml::node& node) const {
     try {
         const auto* array = node.as_array();

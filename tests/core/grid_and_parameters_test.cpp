@@ -24,14 +24,18 @@ BOOST_AUTO_TEST_CASE(negative_overrides_replace_or_add_axes) {
     ClaimSpec spec;
     spec.id = "x";
     spec.profiles["ci"] = {{"p", {"0", "1"}}, {"d", {8}}};
-    spec.negative.overrides = {{"p", {"0.5"}}, {"control", {"flip"}}};
-    const auto claim = expand_grid(grid_for(spec, "ci", "claim"));
-    const auto negative = expand_grid(grid_for(spec, "ci", "negative"));
+    NegativeControl flip;
+    flip.name = "flip";
+    flip.overrides = {{"p", {"0.5"}}, {"control", {"flip"}}};
+    spec.negatives = {flip};
+    const auto claim = expand_grid(grid_for(spec, "ci"));
+    const auto negative = expand_grid(grid_for(spec, "ci", spec.negatives[0]));
     BOOST_TEST(claim.size() == 2u);
     BOOST_REQUIRE_EQUAL(negative.size(), 1u);
     BOOST_TEST(negative[0]["p"].get<std::string>() == "0.5");
     BOOST_TEST(negative[0]["control"].get<std::string>() == "flip");
-    BOOST_CHECK_THROW(grid_for(spec, "full", "claim"), InvalidInput);
+    BOOST_CHECK_THROW(grid_for(spec, "full"), InvalidInput);
+    BOOST_CHECK_THROW(grid_for(spec, "full", flip), InvalidInput);
 }
 
 const std::vector<ParameterSpec> schema{

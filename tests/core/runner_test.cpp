@@ -47,7 +47,10 @@ ClaimSpec coin_spec(const std::string& id, json threshold, Verdict expected) {
     std::vector<json> ns;
     for (int i = 0; i < 40; ++i) ns.push_back(i);
     s.profiles["ci"] = {{"n", ns}, {"threshold", {std::move(threshold)}}};
-    s.negative.overrides = {{"threshold", {"1.5"}}};  // every draw refutes
+    NegativeControl always;
+    always.name = "always";
+    always.overrides = {{"threshold", {"1.5"}}};  // every draw refutes
+    s.negatives = {always};
     return s;
 }
 
@@ -80,7 +83,10 @@ BOOST_AUTO_TEST_CASE(results_do_not_depend_on_thread_count) {
     std::size_t first_refuted = 0;
     while (one.claims[0].evidence[first_refuted]["verdict"] != "refuted") ++first_refuted;
     BOOST_TEST(*one.claims[0].counterexample_instance == first_refuted);
-    BOOST_TEST(one.claims[1].run_id == "a/negative");
+    BOOST_TEST(one.claims[1].run_id == "a/negative/always");
+    BOOST_TEST(one.claims[1].negative == "always");
+    BOOST_TEST(one.claims[1].ok);
+    BOOST_TEST(one.claims[1].failed_instances.empty());
     BOOST_TEST(to_string(one.claims[2].actual) == "certified");
     BOOST_TEST(one.all_ok());
     // The smallest margin is the smallest u of all instances.
@@ -115,6 +121,58 @@ BOOST_AUTO_TEST_CASE(planning_rejects_bad_input_before_running) {
     params.claim_globs = {"*"};
     params.precision_override = 40;
     BOOST_CHECK_THROW(plan_run({coin_spec("g", "0", Verdict::certified)}, registry, params), InvalidInput);
+}
+
+// A negative control is a test of the check, instance by instance: one
+// refuted instance does not make it refuted when the others escape.
+BOOST_AUTO_TEST_CASE(a_negative_is_refuted_only_when_every_instance_is) {
+    CheckRegistry registry;
+    registry.add(std::make_unique<CoinCheck>());
+    auto spec = coin_spec("h", "0", Verdict::certified);
+    NegativeControl some;
+    some.name = "some";
+    some.overrides = {{"threshold", {"0.5"}}};  // about half the 40 draws refute
+    spec.negatives.push_back(some);
+    RunParameters params;
+    params.seed = 7;
+    const auto run = run_plan(plan_run({spec}, registry, params), params, 2);
+    BOOST_REQUIRE_EQUAL(run.claims.size(), 3u);
+    const ClaimOutcome& all = run.claims[1];
+    const ClaimOutcome& half = run.claims[2];
+    BOOST_TEST(all.run_id == "h/negative/always");
+    BOOST_TEST(half.run_id == "h/negative/some");
+    BOOST_TEST(all.ok);
+    // Count the escaped instances independently, from the evidence.
+    std::size_t refuted = 0;
+    std::vector<std::size_t> escaped;
+    for (const auto& e : half.evidence) {
+        if (e["verdict"] == "refuted") ++refuted;
+        else escaped.push_back(e["instance"].get<std::size_t>());
+    }
+    BOOST_REQUIRE(refuted > 0u);
+    BOOST_REQUIRE(!escaped.empty());
+    BOOST_TEST(!half.ok);
+    BOOST_TEST(to_string(half.actual) == "certified");  // the false statement was certified somewhere
+    BOOST_REQUIRE_EQUAL(half.failed_instances.size(), escaped.size());
+    for (std::size_t i = 0; i < escaped.size(); ++i) {
+        BOOST_TEST(half.failed_instances[i].index == escaped[i]);
+        BOOST_TEST(to_string(half.failed_instances[i].verdict) == "certified");
+        BOOST_TEST(half.failed_instances[i].parameters["n"].get<int>() == static_cast<int>(escaped[i]));
+    }
+    BOOST_TEST(half.message.find(std::to_string(escaped.size()) + " of 40 instances not refuted") != std::string::npos);
+    BOOST_TEST(!run.all_ok());
+}
+
+BOOST_AUTO_TEST_CASE(negatives_draw_their_own_streams_and_the_claim_keeps_its_own) {
+    CheckRegistry registry;
+    registry.add(std::make_unique<CoinCheck>());
+    auto spec = coin_spec("i", "0", Verdict::certified);
+    RunParameters params;
+    const auto plan = plan_run({spec}, registry, params);
+    BOOST_REQUIRE_EQUAL(plan.size(), 2u);
+    BOOST_TEST(plan[0].instances[3].seed == derive_seed(0, "i", "claim", 3));
+    BOOST_TEST(plan[1].instances[3].seed == derive_seed(0, "i", "negative/always", 3));
+    BOOST_TEST(plan[1].instances[3].negative == "always");
 }
 
 BOOST_AUTO_TEST_CASE(globs_select_claims) {

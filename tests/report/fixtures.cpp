@@ -21,7 +21,7 @@ core::ClaimOutcome outcome(const std::string& claim_id, const std::string& varia
     core::ClaimOutcome c;
     c.claim_id = claim_id;
     c.variant = variant;
-    c.run_id = variant == "negative" ? claim_id + "/negative" : claim_id;
+    c.run_id = claim_id;
     c.source = "Section 3";
     c.statement = "statement of " + claim_id;
     c.check = "kernel_bound";
@@ -64,15 +64,34 @@ core::RunResult sample_run() {
                                       json{{"worst_r", 355}}});
 
     auto negative = outcome("prop-3.1", "negative", Verdict::refuted, Verdict::refuted);
+    negative.negative = "target-halved";
+    negative.run_id = "prop-3.1/negative/target-halved";
     negative.title = "Kernel bound, target halved";
     negative.statement = "the bound with half the target";
     negative.instances = 2;
-    negative.verdict_counts = {{"refuted", 1}, {"certified", 1}};
+    negative.verdict_counts = {{"refuted", 2}};
     negative.message = "r = 355 beats the target";
     negative.counterexample = counterexample("355");
-    negative.counterexample_instance = 1;
+    negative.counterexample_instance = 0;
     negative.counterexample_parameters = json{{"theta", "10000"}};
-    negative.evidence = json::array({json::object(), json{{"refuted_at", 355}}});
+    negative.evidence = json::array(
+        {json{{"instance", 0}, {"parameters", {{"theta", "10000"}}}, {"verdict", "refuted"}, {"message", "r = 355"}},
+         json{{"instance", 1}, {"parameters", {{"theta", "500000"}}}, {"verdict", "refuted"}, {"message", "r = 22"}}});
+
+    // A negative control one of whose instances escaped: not ok, named.
+    auto escaped = outcome("prop-3.1", "negative", Verdict::refuted, Verdict::certified);
+    escaped.negative = "wrong-key";
+    escaped.run_id = "prop-3.1/negative/wrong-key";
+    escaped.title = "Kernel bound, target halved";
+    escaped.statement = "a key built for the wrong distance";
+    escaped.instances = 2;
+    escaped.verdict_counts = {{"refuted", 1}, {"certified", 1}};
+    escaped.message = "1 of 2 instances not refuted; first: instance 1 certified: gap >= 0.3";
+    escaped.evidence = json::array(
+        {json{{"instance", 0}, {"parameters", {{"head_dim", 8}}}, {"verdict", "refuted"}, {"message", "r = 4"}},
+         json{{"instance", 1}, {"parameters", {{"head_dim", 2}}}, {"verdict", "certified"}, {"message", "gap >= 0.3"}}});
+    escaped.failed_instances = {core::FailedInstance{1, json{{"head_dim", 2}}, Verdict::certified, "gap >= 0.3"}};
+    escaped.ok = false;
 
     auto wrong = outcome("prop-4.2", "claim", Verdict::holds, Verdict::refuted);
     wrong.title = "Semantic channel | stays aligned";
@@ -102,7 +121,7 @@ core::RunResult sample_run() {
     broken.message = "head_dim must be even, got 63";
     broken.evidence = json::array({json::object()});
 
-    run.claims = {certified, negative, wrong, unknown, broken};
+    run.claims = {certified, negative, escaped, wrong, unknown, broken};
     run.timing.jobs = 4;
     run.timing.total_seconds = 1.25;
     for (const auto& c : run.claims) run.timing.claim_seconds[c.run_id] = 0.25;

@@ -109,8 +109,12 @@ BOOST_AUTO_TEST_CASE(valid_spec_reads_every_field) {
     BOOST_TEST(spec.check == "fake-even");
     BOOST_TEST(spec.precision_bits == 128u);
     BOOST_TEST((spec.expected == Verdict::certified));
-    BOOST_TEST(spec.negative.description == "An odd head dimension must be refuted.");
-    BOOST_TEST((spec.negative.expected == Verdict::refuted));
+    BOOST_REQUIRE_EQUAL(spec.negatives.size(), 2u);
+    BOOST_TEST(spec.negatives[0].name == "odd-dimension");
+    BOOST_TEST(spec.negatives[0].description == "An odd head dimension must be refuted.");
+    BOOST_TEST((spec.negatives[0].expected == Verdict::refuted));
+    BOOST_TEST(spec.negatives[1].name == "big-theta");
+    BOOST_TEST(spec.negatives[1].description == "A second, named control.");
     BOOST_TEST(spec.profiles.size() == 2u);
 }
 
@@ -129,7 +133,7 @@ BOOST_AUTO_TEST_CASE(axes_keep_file_order_and_values) {
     BOOST_TEST(full[1].first == "theta");
     BOOST_TEST(axis(full, 1) == json::parse(R"(["10000", "500000", "2500000"])"));
 
-    const auto& overrides = spec.negative.overrides;
+    const auto& overrides = spec.negatives[0].overrides;
     BOOST_REQUIRE_EQUAL(overrides.size(), 2u);
     BOOST_TEST(overrides[0].first == "theta");
     BOOST_TEST(axis(overrides, 0) == json::parse(R"(["1.5"])"));
@@ -144,8 +148,12 @@ BOOST_AUTO_TEST_CASE(grid_expands_to_the_product_last_axis_fastest) {
     BOOST_TEST(ci[1] == json::parse(R"({"theta": "10000", "head_dim": 16})"));
     BOOST_TEST(ci[5] == json::parse(R"({"theta": "0.75", "head_dim": 64})"));
     BOOST_TEST(ropecheck::core::expand_grid(spec.profiles.at("full")).size() == 4u * 3u);
-    const auto negative = ropecheck::core::expand_grid(grid_for(spec, "ci", "negative"));
+    const auto negative = ropecheck::core::expand_grid(grid_for(spec, "ci", spec.negatives[0]));
     BOOST_TEST(negative.size() == 1u * 2u);
+    // The second control replaces only theta: the claim's three head dimensions stay.
+    const auto second = ropecheck::core::expand_grid(grid_for(spec, "ci", spec.negatives[1]));
+    BOOST_REQUIRE_EQUAL(second.size(), 3u);
+    BOOST_TEST(second[0] == json::parse(R"({"theta": "1e9", "head_dim": 2})"));
 }
 
 BOOST_AUTO_TEST_CASE(values_convert_to_json_scalars) {
@@ -170,7 +178,7 @@ BOOST_AUTO_TEST_CASE(negative_params_are_optional) {
     const std::string text =
         replaced(fixture_text(), "[negative.params]\ntheta = 1.5\nhead_dim = [6, 8]\n", "");
     const auto spec = load_claim_spec(dir.write("fake-1.toml", text));
-    BOOST_TEST(spec.negative.overrides.empty());
+    BOOST_TEST(spec.negatives[0].overrides.empty());
 }
 
 BOOST_AUTO_TEST_CASE(holds_is_an_accepted_expectation) {
@@ -189,8 +197,35 @@ BOOST_AUTO_TEST_CASE(unknown_top_level_key) {
 }
 
 BOOST_AUTO_TEST_CASE(unknown_key_in_negative) {
-    expect_rejected("fake-1.toml", replaced(fixture_text(), "[negative]\n", "[negative]\nseverity = 3\n"),
-                    {"key \"negative.severity\"", "unknown key"});
+    expect_rejected("fake-1.toml", replaced(fixture_text(), "[[negative]]\n", "[[negative]]\nseverity = 3\n"),
+                    {"key \"negative[0].severity\"", "unknown key"});
+}
+
+BOOST_AUTO_TEST_CASE(version_1_single_negative_table_is_rejected_with_the_change_named) {
+    std::string v1 = replaced(fixture_text(), "spec_version = 2\n", "");
+    expect_rejected("fake-1.toml", v1, {"key \"spec_version\"", "missing", "[[negative]]"});
+    expect_rejected("fake-1.toml", replaced(fixture_text(), "spec_version = 2", "spec_version = 1"),
+                    {"key \"spec_version\"", "1 is not supported", "name"});
+    // A version-2 file that kept the old single [negative] table.
+    const std::string single = "[negative]\ndescription = \"d\"\nexpected = \"refuted\"\n";
+    std::string text = fixture_text();
+    text = text.substr(0, text.find("[[negative]]")) + single;
+    expect_rejected("fake-1.toml", text, {"key \"negative\"", "array of tables"});
+}
+
+BOOST_AUTO_TEST_CASE(negative_names_are_required_valid_and_unique) {
+    expect_rejected("fake-1.toml", replaced(fixture_text(), "name = \"odd-dimension\"\n", ""),
+                    {"key \"negative[0].name\"", "missing"});
+    expect_rejected("fake-1.toml", replaced(fixture_text(), "name = \"odd-dimension\"", "name = \"Odd dim\""),
+                    {"key \"negative[0].name\"", "not a valid name"});
+    expect_rejected("fake-1.toml", replaced(fixture_text(), "name = \"big-theta\"", "name = \"odd-dimension\""),
+                    {"key \"negative[1].name\"", "names two negative controls"});
+}
+
+BOOST_AUTO_TEST_CASE(a_spec_without_negative_controls_is_rejected) {
+    std::string text = fixture_text();
+    text = text.substr(0, text.find("[[negative]]"));
+    expect_rejected("fake-1.toml", text, {"key \"negative\"", "missing"});
 }
 
 BOOST_AUTO_TEST_CASE(missing_title) {
@@ -229,7 +264,7 @@ BOOST_AUTO_TEST_CASE(unknown_verdict_name) {
 
 BOOST_AUTO_TEST_CASE(negative_expecting_certified) {
     expect_rejected("fake-1.toml", replaced(fixture_text(), "expected = \"refuted\"", "expected = \"certified\""),
-                    {"key \"negative.expected\"", "must expect \"refuted\""});
+                    {"key \"negative[0].expected\"", "must expect \"refuted\""});
 }
 
 BOOST_AUTO_TEST_CASE(missing_full_profile) {
@@ -258,7 +293,7 @@ BOOST_AUTO_TEST_CASE(table_and_date_values) {
     expect_rejected("fake-1.toml", replaced(fixture_text(), "head_dim = [2, 16, 64]", "head_dim = 1979-05-27"),
                     {"key \"profiles.ci.head_dim\"", "date is not a parameter value"});
     expect_rejected("fake-1.toml", replaced(fixture_text(), "theta = 1.5", "theta = inf"),
-                    {"key \"negative.params.theta\"", "not a finite number"});
+                    {"key \"negative[0].params.theta\"", "not a finite number"});
 }
 
 BOOST_AUTO_TEST_CASE(id_differs_from_file_stem) {

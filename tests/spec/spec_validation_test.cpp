@@ -88,7 +88,7 @@ BOOST_AUTO_TEST_CASE(odd_head_dim_in_full_profile_is_rejected) {
 
 BOOST_AUTO_TEST_CASE(odd_head_dim_in_negative_control_is_rejected) {
     ClaimSpec spec = ropecheck::spec::load_claim_spec(fixture);
-    set_axis(spec.negative.overrides, "head_dim", {json(5)});
+    set_axis(spec.negatives[0].overrides, "head_dim", {json(5)});
     check_mentions(validation_error({spec}, checks), {fixture.string(), "negative control", "is odd"});
 }
 

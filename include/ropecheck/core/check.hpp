@@ -14,9 +14,10 @@ namespace ropecheck::core {
 struct Instance {
     std::string claim_id;      // "prop-3.1"
     std::string variant;       // "claim" or "negative"
+    std::string negative;      // the negative control's name ("" for the claim)
     std::size_t index = 0;     // position in the expanded grid
     Parameters params;
-    std::uint64_t seed = 0;    // derived from (run seed, claim id, variant, index)
+    std::uint64_t seed = 0;    // derived from (run seed, claim id, variant[/negative], index)
     unsigned precision_bits = 128;
 };
 

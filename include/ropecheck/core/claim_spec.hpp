@@ -18,7 +18,11 @@ using ParameterGrid = std::vector<std::pair<std::string, std::vector<json>>>;
 
 std::vector<json> expand_grid(const ParameterGrid& grid);  // each an object
 
+// A negative control is a test of the check: a deliberately false variant of
+// the claim, run by the claim's own machinery on a perturbed input, whose every
+// instance must come out `refuted`. A spec carries one or more, each named.
 struct NegativeControl {
+    std::string name;         // "shifted-key": run id "<id>/negative/shifted-key"
     std::string description;
     Verdict expected = Verdict::refuted;
     // Replaces or adds these axes on top of the claim's grid for every profile.
@@ -35,10 +39,16 @@ struct ClaimSpec {
     unsigned precision_bits = 128;
     Verdict expected = Verdict::certified;
     std::map<std::string, ParameterGrid> profiles;  // "ci", "full"
-    NegativeControl negative;
+    std::vector<NegativeControl> negatives;  // at least one, names unique
 };
 
-// The grid a variant ("claim" or "negative") runs under a profile.
-ParameterGrid grid_for(const ClaimSpec& spec, const std::string& profile, const std::string& variant);
+// The spec format this build reads (`spec_version` in every theorems/*.toml).
+inline constexpr int spec_format_version = 2;
+
+// The grid the claim runs under a profile.
+ParameterGrid grid_for(const ClaimSpec& spec, const std::string& profile);
+// The grid a negative control runs under a profile: the claim's grid with the
+// control's axes replaced or added.
+ParameterGrid grid_for(const ClaimSpec& spec, const std::string& profile, const NegativeControl& negative);
 
 }  // namespace ropecheck::core

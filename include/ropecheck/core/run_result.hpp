@@ -13,10 +13,21 @@
 
 namespace ropecheck::core {
 
+// An instance whose own verdict does not meet its variant's expectation: for a
+// negative control every instance that is not `refuted`, for a claim every
+// instance that does not meet the claim's expected verdict.
+struct FailedInstance {
+    std::size_t index = 0;
+    json parameters = nullptr;
+    Verdict verdict = Verdict::error;
+    std::string message;
+};
+
 struct ClaimOutcome {
-    std::string run_id;       // "prop-3.1" or "prop-3.1/negative"
+    std::string run_id;       // "prop-3.1" or "prop-3.1/negative/shifted-key"
     std::string claim_id;     // "prop-3.1"
     std::string variant;      // "claim" or "negative"
+    std::string negative;     // the negative control's name ("" for the claim)
     std::string title;
     std::string source;
     std::string statement;    // for a negative control, its description
@@ -35,6 +46,7 @@ struct ClaimOutcome {
     std::optional<std::size_t> counterexample_instance;
     json counterexample_parameters = nullptr;
     json evidence = json::array();  // per-instance evidence, in instance order
+    std::vector<FailedInstance> failed_instances;  // in instance order
 };
 
 struct RunParameters {

@@ -14,7 +14,8 @@ namespace ropecheck::core {
 struct PlannedClaim {
     const ClaimSpec* spec = nullptr;
     const Check* check = nullptr;
-    std::string variant;
+    std::string variant;   // "claim" or "negative"
+    std::string negative;  // the negative control's name ("" for the claim)
     Verdict expected = Verdict::certified;
     std::vector<Instance> instances;
 };

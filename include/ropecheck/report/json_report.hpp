@@ -10,7 +10,9 @@ namespace ropecheck::report {
 
 // Bumped whenever a key is renamed, removed or changes meaning; adding a key
 // at the end of an object does not bump it.
-inline constexpr int report_schema_version = 1;
+// 2: named negative controls ("negative", run ids "<id>/negative/<name>") and
+//    "failed_instances"; a negative is refuted only when every instance is.
+inline constexpr int report_schema_version = 2;
 
 core::json report_json(const core::RunResult& run, bool include_timing = true);
 

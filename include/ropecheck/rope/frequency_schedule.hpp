@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "ropecheck/numeric/exact_fraction.hpp"
+#include "ropecheck/numeric/mutant.hpp"
 #include "ropecheck/numeric/number_concept.hpp"
 #include "ropecheck/rope/scaling.hpp"
 #include "ropecheck/rope/scaling_apply.hpp"
@@ -86,10 +87,11 @@ public:
                 out.push_back(traits::from_integer(0));
                 continue;
             }
-            const T exponent = traits::from_integer(c.exponent_numerator) /
+            const T exponent = traits::from_integer(exponent_numerator_of(c)) /
                                traits::from_integer(c.exponent_denominator);
             out.push_back(exp(-(exponent * log_theta)));
         }
+        drop_lowest_if_mutant(out);
         return out;
     }
 
@@ -102,13 +104,33 @@ private:
         const int width = rotary_width();
         std::vector<T> spectrum;
         for (int j = 0; j < width / 2; ++j)
-            spectrum.push_back(exp(-(traits::from_integer(2 * j) / traits::from_integer(width)) * log_theta));
+            spectrum.push_back(exp(-(traits::from_integer(exponent_numerator_of({true, 2 * j, width})) /
+                                     traits::from_integer(width)) *
+                                   log_theta));
         spectrum = apply_scaling<T>(scaling_, plan_, std::move(spectrum), width, theta_);
         std::vector<T> out;
         for (const ChunkFrequency& c : chunks_)
             out.push_back(c.rotated ? spectrum[static_cast<std::size_t>(c.exponent_numerator / 2)]
                                     : traits::from_integer(0));
+        drop_lowest_if_mutant(out);
         return out;
+    }
+
+    // The exponent 2(k-1) of chunk k; mutant "schedule-theta-exponent" makes it
+    // 2k (one chunk off), the classic off-by-one of theta^(-2i/d) with 1-based i.
+    static int exponent_numerator_of(const ChunkFrequency& c) {
+        if (ROPECHECK_MUTANT("schedule-theta-exponent")) return c.exponent_numerator + 2;
+        return c.exponent_numerator;
+    }
+    // Mutant "schedule-drop-frequency": the lowest rotated frequency becomes 0.
+    template <class T>
+    void drop_lowest_if_mutant(std::vector<T>& out) const {
+        if (!ROPECHECK_MUTANT("schedule-drop-frequency")) return;
+        for (std::size_t i = chunks_.size(); i-- > 0;)
+            if (chunks_[i].rotated) {
+                out[i] = numeric::number_traits<T>::from_integer(0);
+                return;
+            }
     }
 
     RotaryKind kind_;

@@ -14,6 +14,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "ropecheck/numeric/mutant.hpp"
 #include "ropecheck/numeric/number_concept.hpp"
 
 namespace ropecheck::rope {
@@ -46,7 +47,8 @@ ChunkCoefficients<T> chunk_coefficients(std::span<const T> q, std::span<const T>
         const T& k0 = k[2 * i];
         const T& k1 = k[2 * i + 1];
         c.aligned.push_back(q0 * k0 + q1 * k1);
-        c.cross.push_back(q1 * k0 - q0 * k1);
+        if (ROPECHECK_MUTANT("kernel-cross-term-sign")) c.cross.push_back(q0 * k1 - q1 * k0);
+        else c.cross.push_back(q1 * k0 - q0 * k1);
     }
     return c;
 }
@@ -58,7 +60,7 @@ T activation_from_coefficients(const ChunkCoefficients<T>& c, std::span<const T>
     using std::cos;
     using std::sin;
     detail::require_same_shape(2 * c.aligned.size(), 2 * c.cross.size(), freqs.size());
-    const T distance = numeric::number_traits<T>::from_integer(r);
+    const T distance = numeric::number_traits<T>::from_integer(ROPECHECK_MUTANT("kernel-distance-off-by-one") ? r + 1 : r);
     T sum = numeric::number_traits<T>::from_integer(0);
     for (std::size_t i = 0; i < freqs.size(); ++i) {
         const T angle = distance * freqs[i];
@@ -110,6 +112,11 @@ std::vector<T> apply_rotation(std::span<const T> x, const RotationTable<T>& tabl
     for (std::size_t i = 0; i < table.cos.size(); ++i) {
         const T& c = table.cos[i];
         const T& s = table.sin[i];
+        if (ROPECHECK_MUTANT("kernel-rotation-sign")) {  // rotates by -angle
+            out[2 * i] = c * x[2 * i] + s * x[2 * i + 1];
+            out[2 * i + 1] = c * x[2 * i + 1] - s * x[2 * i];
+            continue;
+        }
         out[2 * i] = c * x[2 * i] - s * x[2 * i + 1];
         out[2 * i + 1] = s * x[2 * i] + c * x[2 * i + 1];
     }

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "ropecheck/numeric/mutant.hpp"
 #include "ropecheck/numeric/number_concept.hpp"
 #include "ropecheck/rope/scaling.hpp"
 
@@ -20,6 +21,13 @@ template <class T>
 T integer(std::int64_t v) {
     return numeric::number_traits<T>::from_integer(v);
 }
+// omega / factor: every rule that slows a frequency down by a factor goes
+// through here (mutant "scaling-factor-inverted" multiplies instead).
+template <class T>
+T slowed(const T& omega, const T& factor) {
+    if (ROPECHECK_MUTANT("scaling-factor-inverted")) return omega * factor;
+    return omega / factor;
+}
 }  // namespace detail
 
 template <numeric::KernelNumber T>
@@ -29,12 +37,13 @@ std::vector<T> apply_scaling(const Scaling& scaling, const ScalingPlan& plan, st
     using std::log;
     using detail::decimal;
     using detail::integer;
+    using detail::slowed;
     const T one = integer<T>(1);
     switch (scaling.type) {
         case ScalingType::none: return omega;
         case ScalingType::linear: {
             const T s = decimal<T>(scaling.factor);
-            for (T& w : omega) w = w / s;
+            for (T& w : omega) w = slowed(w, s);
             return omega;
         }
         case ScalingType::dynamic: {
@@ -42,7 +51,7 @@ std::vector<T> apply_scaling(const Scaling& scaling, const ScalingPlan& plan, st
             const T s = decimal<T>(scaling.factor);
             const std::int64_t n_eff = std::max(scaling.sequence_length, scaling.max_position_embeddings);
             const T x = s * integer<T>(n_eff) / integer<T>(scaling.max_position_embeddings) - (s - one);
-            const T log_x = log(x);
+            const T log_x = ROPECHECK_MUTANT("scaling-factor-inverted") ? -log(x) : log(x);
             for (std::size_t j = 0; j < omega.size(); ++j)
                 omega[j] = omega[j] * exp(-(integer<T>(2 * static_cast<std::int64_t>(j)) / integer<T>(d - 2)) * log_x);
             return omega;
@@ -62,10 +71,10 @@ std::vector<T> apply_scaling(const Scaling& scaling, const ScalingPlan& plan, st
             for (std::size_t j = 0; j < omega.size(); ++j) {
                 switch (plan.pairs[j]) {
                     case PairTreatment::keep: break;
-                    case PairTreatment::divide: omega[j] = omega[j] / s; break;
+                    case PairTreatment::divide: omega[j] = slowed(omega[j], s); break;
                     case PairTreatment::blend: {
                         const T rho = (integer<T>(static_cast<std::int64_t>(j)) - lo) / (hi - lo);
-                        omega[j] = omega[j] * ((one - rho) + rho / s);
+                        omega[j] = omega[j] * ((one - rho) + slowed(rho, s));
                         break;
                     }
                 }
@@ -74,7 +83,7 @@ std::vector<T> apply_scaling(const Scaling& scaling, const ScalingPlan& plan, st
         }
         case ScalingType::longrope: {
             const auto& factors = scaling.longrope_uses_long() ? scaling.long_factor : scaling.short_factor;
-            for (std::size_t j = 0; j < omega.size(); ++j) omega[j] = omega[j] / decimal<T>(factors[j]);
+            for (std::size_t j = 0; j < omega.size(); ++j) omega[j] = slowed(omega[j], decimal<T>(factors[j]));
             return omega;
         }
         case ScalingType::llama3: {
@@ -86,11 +95,11 @@ std::vector<T> apply_scaling(const Scaling& scaling, const ScalingPlan& plan, st
             for (std::size_t j = 0; j < omega.size(); ++j) {
                 switch (plan.pairs[j]) {
                     case PairTreatment::keep: break;
-                    case PairTreatment::divide: omega[j] = omega[j] / s; break;
+                    case PairTreatment::divide: omega[j] = slowed(omega[j], s); break;
                     case PairTreatment::blend: {
                         // sigma = (L0 / lambda_j - alpha) / (beta - alpha), lambda_j = 2 pi / omega_j.
                         const T sigma = (l0 * omega[j] / two_pi - alpha) / (beta - alpha);
-                        omega[j] = (one - sigma) * omega[j] / s + sigma * omega[j];
+                        omega[j] = slowed((one - sigma) * omega[j], s) + sigma * omega[j];
                         break;
                     }
                 }

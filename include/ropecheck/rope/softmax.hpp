@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "ropecheck/numeric/mutant.hpp"
 #include "ropecheck/numeric/number_concept.hpp"
 
 namespace ropecheck::rope {
@@ -34,7 +35,9 @@ T log_sum_exp(std::span<const T> logits) {
     if (logits.empty()) throw std::invalid_argument("log_sum_exp: no logits");
     const T shift = detail::largest_shift_point(logits);
     T sum = numeric::number_traits<T>::from_integer(0);
-    for (const T& a : logits) sum = sum + exp(a - shift);
+    // Mutant "softmax-normaliser-short": the normaliser misses the last term.
+    const std::size_t terms = logits.size() - (ROPECHECK_MUTANT("softmax-normaliser-short") && logits.size() > 1 ? 1 : 0);
+    for (std::size_t j = 0; j < terms; ++j) sum = sum + exp(logits[j] - shift);
     return shift + log(sum);
 }
 

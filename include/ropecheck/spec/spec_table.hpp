@@ -25,6 +25,9 @@ public:
     std::string string(std::string_view key) const;    // required, non-empty
     std::int64_t integer(std::string_view key) const;  // required
     SpecTable table(std::string_view key) const;       // required
+    // An array of tables (`[[key]]`), required and non-empty; element i has
+    // the dotted path "key[i]".
+    std::vector<SpecTable> tables(std::string_view key) const;
 
     // Every key is an axis: a scalar is one value, an array lists the values.
     core::ParameterGrid grid() const;

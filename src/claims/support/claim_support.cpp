@@ -77,9 +77,10 @@ core::json exact_vector(const std::vector<double>& v) {
 
 core::json replay_header(const core::Instance& instance) {
     core::json r = core::json::object();
-    r["version"] = 1;
+    r["version"] = 2;
     r["claim"] = instance.claim_id;
     r["variant"] = instance.variant;
+    if (instance.variant == "negative") r["negative"] = instance.negative;
     r["seed"] = instance.seed;
     r["instance"] = instance.index;
     r["precision"] = instance.precision_bits;

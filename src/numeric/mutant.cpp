@@ -1,0 +1,64 @@
+#include "ropecheck/numeric/mutant.hpp"
+
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+namespace ropecheck::numeric {
+namespace {
+
+// Each entry: a bug someone could plausibly write, in a place users depend on.
+constexpr std::array catalogue{
+    MutantInfo{"kernel-rotation-sign", "rope/kernel", "apply_rotation rotates by -angle (sin sign flipped)"},
+    MutantInfo{"kernel-cross-term-sign", "rope/kernel", "chunk coefficients: cross part q0 k1 - q1 k0"},
+    MutantInfo{"kernel-distance-off-by-one", "rope/kernel", "the activation at r is evaluated at r + 1"},
+    MutantInfo{"schedule-theta-exponent", "rope/frequency_schedule",
+               "g_k = theta^(-2k/d): the exponent is off by one chunk"},
+    MutantInfo{"schedule-drop-frequency", "rope/frequency_schedule", "the lowest rotated frequency is set to 0"},
+    MutantInfo{"scaling-factor-inverted", "rope/scaling", "linear/dynamic/YaRN factor multiplies instead of divides"},
+    MutantInfo{"ieee-round-toward-zero", "numeric/ieee", "dtype rounding truncates instead of rounding to nearest"},
+    MutantInfo{"pipeline-skip-dtype-rounding", "rope/inference_pipeline",
+               "the rotated q and k are not rounded to the model dtype"},
+    MutantInfo{"softmax-normaliser-short", "rope/softmax", "the softmax normaliser leaves out one term"},
+    MutantInfo{"certainty-upper-bound", "numeric/certainty", "certainly_positive tests the upper bound"},
+    MutantInfo{"sweep-bound-term-dropped", "sweep/block_evaluator",
+               "the filter's error bound leaves out the phase-reduction term"},
+    MutantInfo{"sweep-skip-escalation", "sweep", "distances the filter cannot decide are not escalated to MPFI"},
+    MutantInfo{"fold-skips-instance", "core/runner", "the verdict fold ignores a claim's last instance"},
+};
+
+}  // namespace
+
+std::span<const MutantInfo> mutant_catalogue() { return catalogue; }
+
+#ifdef ROPECHECK_MUTANTS
+namespace {
+
+std::string_view selected_name() {
+    static const std::string selected = [] {
+        const char* env = std::getenv("ROPECHECK_MUTANT");
+        std::string name = env == nullptr ? "" : env;
+        if (name.empty() || name == "none") return std::string();
+        for (const MutantInfo& m : catalogue)
+            if (m.name == name) {
+                std::fprintf(stderr, "ropecheck-mutant: mutant \"%s\" is active (%s)\n", name.c_str(),
+                             std::string(m.mutation).c_str());
+                return name;
+            }
+        std::fprintf(stderr, "ropecheck-mutant: ROPECHECK_MUTANT=\"%s\" is not a mutant of the catalogue\n",
+                     name.c_str());
+        std::exit(2);
+    }();
+    return selected;
+}
+
+}  // namespace
+
+bool mutant_active(std::string_view name) {
+    const std::string_view selected = selected_name();
+    return !selected.empty() && selected == name;
+}
+#endif
+
+}  // namespace ropecheck::numeric

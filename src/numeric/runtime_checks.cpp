@@ -1,0 +1,48 @@
+#include "ropecheck/numeric/runtime_checks.hpp"
+
+#include <mpfr.h>
+
+#include <boost/version.hpp>
+#include <stdexcept>
+#include <string>
+#include <thread>
+
+#include "ropecheck/numeric/precision_guard.hpp"
+#include "ropecheck/numeric/types.hpp"
+
+namespace ropecheck::numeric {
+
+// The precision handling (PrecisionGuard, runner's one region per precision)
+// was written against these two behaviours; any other Boost must be reviewed
+// before it is allowed to build.
+static_assert(BOOST_VERSION >= 107400, "ropecheck needs Boost >= 1.74 (Boost.Multiprecision's mpfr/mpfi back ends)");
+#if BOOST_VERSION < 107500
+inline constexpr bool process_wide_precision = true;   // 1.74: one static atomic per type
+#else
+inline constexpr bool process_wide_precision = false;  // 1.75+: thread_local by default
+#endif
+
+bool boost_precision_is_process_wide() { return process_wide_precision; }
+
+void verify_numeric_runtime() {
+    if (mpfr_buildopt_tls_p() == 0)
+        throw std::runtime_error(
+            "the MPFR library was built without thread-local storage (mpfr_buildopt_tls_p() = 0); "
+            "ropecheck's parallel checks would race on MPFR's shared state");
+    // Observe the precision's scope: set it here, read it in another thread.
+    const unsigned here = current_precision_bits();
+    const unsigned probe_bits = here == 200 ? 300 : 200;
+    PrecisionGuard guard(probe_bits);
+    const unsigned set_here = current_precision_bits();
+    unsigned seen_there = 0;
+    std::thread([&] { seen_there = current_precision_bits(); }).join();
+    const bool observed_process_wide = seen_there == set_here;
+    if (observed_process_wide != process_wide_precision)
+        throw std::runtime_error(std::string("Boost.Multiprecision's default precision is ") +
+                                 (observed_process_wide ? "process-wide" : "thread-local") +
+                                 " at run time but this build expects it " +
+                                 (process_wide_precision ? "process-wide" : "thread-local") +
+                                 " (BOOST_VERSION " + std::to_string(BOOST_VERSION) + ")");
+}
+
+}  // namespace ropecheck::numeric
