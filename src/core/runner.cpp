@@ -135,8 +135,10 @@ std::string statement_of(const PlannedClaim& planned) {
 
 // Does one instance's verdict meet its variant's expectation? A negative
 // control is a test of the check, instance by instance: each must be refuted.
+// (A claim expecting `refuted` is existential, so none of its instances fails it.)
 bool instance_meets(const PlannedClaim& planned, Verdict v) {
-    return planned.variant == "negative" ? v == Verdict::refuted : meets_expectation(planned.expected, v);
+    if (planned.variant == "negative") return v == Verdict::refuted;
+    return planned.expected == Verdict::refuted || meets_expectation(planned.expected, v);
 }
 
 ClaimOutcome fold(const PlannedClaim& planned, const std::vector<InstanceResult>& results) {

@@ -74,7 +74,11 @@ BOOST_AUTO_TEST_CASE(list_names_every_claim) {
     BOOST_TEST(parsed.size() >= 3u);
     for (const auto& c : parsed) {
         BOOST_TEST(c.contains("id"));
-        BOOST_TEST(c["negative"]["expected"] == "refuted");
+        BOOST_REQUIRE(!c["negatives"].empty());
+        for (const auto& n : c["negatives"]) {
+            BOOST_TEST(n["expected"] == "refuted");
+            BOOST_TEST(n["run_id"] == c["id"].get<std::string>() + "/negative/" + n["name"].get<std::string>());
+        }
     }
 }
 
@@ -180,8 +184,13 @@ BOOST_AUTO_TEST_CASE(replay_rechecks_counterexamples) {
     const auto r = run_tool("run --claims prop-3.1 --jobs 1 --theorems " + source_theorems.string() +
                              " --report-dir " + dir.string());
     BOOST_TEST(r.code == 0);
-    const auto record = dir / "replays" / "prop-3.1_negative.json";
+    const auto record = dir / "replays" / "prop-3.1_negative_shifted-key.json";
     BOOST_REQUIRE(fs::exists(record));
+    {
+        const auto v2 = nlohmann::ordered_json::parse(read(record));
+        BOOST_TEST(v2["version"] == 2);
+        BOOST_TEST(v2["negative"] == "shifted-key");
+    }
     const std::string specs = " --theorems " + source_theorems.string();
     BOOST_TEST(run_tool("replay " + record.string() + specs).code == 0);
     BOOST_TEST(run_tool("replay " + record.string() + " --precision 256" + specs).code == 0);
@@ -192,6 +201,20 @@ BOOST_AUTO_TEST_CASE(replay_rechecks_counterexamples) {
     const auto tampered = run_tool("replay " + (dir / "tampered.json").string() + specs);
     BOOST_TEST(tampered.code == 1);
     BOOST_TEST(tampered.output.find("does NOT stand") != std::string::npos, tampered.output);
+    // A version-1 record (before negatives had names) is still read and still stands.
+    auto v1 = nlohmann::ordered_json::parse(read(record));
+    v1["version"] = 1;
+    v1.erase("negative");
+    std::ofstream(dir / "v1.json") << v1.dump();
+    const auto old = run_tool("replay " + (dir / "v1.json").string() + specs);
+    BOOST_TEST(old.code == 0, old.output);
+    BOOST_TEST(old.output.find("the counterexample still stands") != std::string::npos, old.output);
+    auto v3 = v1;
+    v3["version"] = 3;
+    std::ofstream(dir / "v3.json") << v3.dump();
+    const auto future = run_tool("replay " + (dir / "v3.json").string() + specs);
+    BOOST_TEST(future.code == 2);
+    BOOST_TEST(future.output.find("version 3 is not supported") != std::string::npos, future.output);
     std::ofstream(dir / "broken.json") << "{not json";
     BOOST_TEST(run_tool("replay " + (dir / "broken.json").string() + specs).code == 2);
     BOOST_TEST(run_tool("replay " + record.string() + " --precision 40" + specs).code == 2);

@@ -29,8 +29,8 @@ BOOST_AUTO_TEST_SUITE(json_report)
 BOOST_AUTO_TEST_CASE(schema_header_and_key_order) {
     const json doc = report_json(test::sample_run());
     BOOST_TEST(doc.at("schema") == "ropecheck-report");
-    BOOST_TEST(doc.at("schema_version") == 1);
-    BOOST_TEST(report_schema_version == 1);
+    BOOST_TEST(doc.at("schema_version") == 2);
+    BOOST_TEST(report_schema_version == 2);
     BOOST_TEST(keys(doc) ==
                    (Keys{"schema", "schema_version", "tool", "run", "summary", "claims", "timing"}),
                boost::test_tools::per_element());
@@ -45,11 +45,11 @@ BOOST_AUTO_TEST_CASE(schema_header_and_key_order) {
     BOOST_TEST(keys(doc.at("timing")) == (Keys{"jobs", "total_seconds", "claims"}),
                boost::test_tools::per_element());
 
-    const Keys claim_keys{"run_id",   "id",       "variant",  "title",          "source",
+    const Keys claim_keys{"run_id",   "id",       "variant",  "negative", "title",          "source",
                           "statement", "check",   "precision_bits", "expected", "actual",
                           "ok",        "instances", "verdict_counts", "message",
-                          "smallest_margin", "counterexample", "evidence"};
-    BOOST_REQUIRE_EQUAL(doc.at("claims").size(), 5u);
+                          "smallest_margin", "counterexample", "failed_instances", "evidence"};
+    BOOST_REQUIRE_EQUAL(doc.at("claims").size(), 6u);
     for (const json& claim : doc.at("claims"))
         BOOST_TEST(keys(claim) == claim_keys, boost::test_tools::per_element());
 
@@ -83,14 +83,14 @@ BOOST_AUTO_TEST_CASE(run_parameters) {
 BOOST_AUTO_TEST_CASE(summary_counts_match_the_claims) {
     auto run = test::sample_run();
     json summary = report_json(run).at("summary");
-    BOOST_TEST(summary["claims"] == 5);
+    BOOST_TEST(summary["claims"] == 6);
     BOOST_TEST(summary["ok"] == 2);
-    BOOST_TEST(summary["mismatched"] == 3);
+    BOOST_TEST(summary["mismatched"] == 4);
     BOOST_TEST(summary["all_ok"] == false);
     // Fixed verdict order, zero counts (holds) omitted.
     BOOST_TEST(keys(summary["verdicts"]) == (Keys{"certified", "refuted", "inconclusive", "error"}),
                boost::test_tools::per_element());
-    BOOST_TEST(summary["verdicts"]["certified"] == 1);
+    BOOST_TEST(summary["verdicts"]["certified"] == 2);  // the claim and the escaped negative
     BOOST_TEST(summary["verdicts"]["refuted"] == 2);
     BOOST_TEST(summary["verdicts"]["inconclusive"] == 1);
     BOOST_TEST(summary["verdicts"]["error"] == 1);
@@ -121,23 +121,39 @@ BOOST_AUTO_TEST_CASE(claim_fields) {
     BOOST_TEST(certified["evidence"].size() == 3u);
     BOOST_TEST(certified["evidence"][2]["worst_r"] == 355);
 
+    BOOST_TEST(certified["negative"].is_null());
+    BOOST_TEST(certified["failed_instances"] == json::array());
+
     const json& negative = claims.at(1);
-    BOOST_TEST(negative["run_id"] == "prop-3.1/negative");
+    BOOST_TEST(negative["run_id"] == "prop-3.1/negative/target-halved");
     BOOST_TEST(negative["variant"] == "negative");
+    BOOST_TEST(negative["negative"] == "target-halved");
     BOOST_TEST(negative["smallest_margin"].is_null());
-    // Fixed verdict order, not the map's alphabetical one.
-    BOOST_TEST(keys(negative["verdict_counts"]) == (Keys{"certified", "refuted"}),
-               boost::test_tools::per_element());
+    BOOST_TEST(negative["failed_instances"] == json::array());
+    BOOST_TEST(negative["evidence"][1]["verdict"] == "refuted");
     const json& ce = negative["counterexample"];
-    BOOST_TEST(ce["instance"] == 1);
+    BOOST_TEST(ce["instance"] == 0);
     BOOST_TEST(ce["inputs"][0]["name"] == "r");
     BOOST_TEST(ce["inputs"][0]["value"] == "355");
     BOOST_TEST(ce["claimed"] == "|q^T R^r k| < 0.5");
     BOOST_TEST(ce["computed"] == "0.51234");
     BOOST_TEST(ce["replay"]["seed"] == 42);
 
-    BOOST_TEST(claims.at(4)["actual"] == "error");
-    BOOST_TEST(claims.at(4)["ok"] == false);
+    // The negative with an escaped instance: not ok, the instance named.
+    const json& escaped = claims.at(2);
+    BOOST_TEST(escaped["ok"] == false);
+    BOOST_TEST(escaped["actual"] == "certified");
+    // Fixed verdict order, not the map's alphabetical one.
+    BOOST_TEST(keys(escaped["verdict_counts"]) == (Keys{"certified", "refuted"}), boost::test_tools::per_element());
+    BOOST_REQUIRE_EQUAL(escaped["failed_instances"].size(), 1u);
+    BOOST_TEST(keys(escaped["failed_instances"][0]) == (Keys{"instance", "parameters", "verdict", "message"}),
+               boost::test_tools::per_element());
+    BOOST_TEST(escaped["failed_instances"][0]["instance"] == 1);
+    BOOST_TEST(escaped["failed_instances"][0]["parameters"]["head_dim"] == 2);
+    BOOST_TEST(escaped["failed_instances"][0]["verdict"] == "certified");
+
+    BOOST_TEST(claims.at(5)["actual"] == "error");
+    BOOST_TEST(claims.at(5)["ok"] == false);
 }
 
 BOOST_AUTO_TEST_CASE(timing_is_the_only_wall_clock_data) {
@@ -161,7 +177,8 @@ BOOST_AUTO_TEST_CASE(timing_section) {
     BOOST_TEST(timing["total_seconds"].get<double>() == 1.25);
     // Run order, matching the claims array, not the map's key order.
     BOOST_TEST(keys(timing["claims"]) ==
-                   (Keys{"prop-3.1", "prop-3.1/negative", "prop-4.2", "thm-5.1", "thm-6.1"}),
+                   (Keys{"prop-3.1", "prop-3.1/negative/target-halved", "prop-3.1/negative/wrong-key", "prop-4.2",
+                         "thm-5.1", "thm-6.1"}),
                boost::test_tools::per_element());
 }
 

@@ -45,8 +45,9 @@ BOOST_AUTO_TEST_CASE(one_testcase_per_claim_and_counts) {
     const pt::ptree tree = parse(xml);
     const pt::ptree& suite = tree.get_child("testsuites.testsuite");
     BOOST_TEST(suite.get<std::string>("<xmlattr>.name") == "ropecheck");
-    BOOST_TEST(suite.get<int>("<xmlattr>.tests") == 5);
-    BOOST_TEST(suite.get<int>("<xmlattr>.failures") == 2);  // refuted and inconclusive mismatches
+    BOOST_TEST(suite.get<int>("<xmlattr>.tests") == 6);
+    // the escaped negative control, the refuted claim and the inconclusive one
+    BOOST_TEST(suite.get<int>("<xmlattr>.failures") == 3);
     BOOST_TEST(suite.get<int>("<xmlattr>.errors") == 1);
     BOOST_TEST(suite.get<double>("<xmlattr>.time") == 1.25);
 
@@ -61,8 +62,8 @@ BOOST_AUTO_TEST_CASE(one_testcase_per_claim_and_counts) {
         errors += node.count("error");
         BOOST_TEST(node.count("system-out") == 1u);
     }
-    BOOST_TEST(testcases == 5u);
-    BOOST_TEST(failures == 2u);
+    BOOST_TEST(testcases == 6u);
+    BOOST_TEST(failures == 3u);
     BOOST_TEST(errors == 1u);
 }
 
@@ -94,13 +95,34 @@ BOOST_AUTO_TEST_CASE(error_verdict_is_an_error_element) {
     BOOST_TEST(occurrences(xml, "<error ") == 1u);
     BOOST_TEST(xml.find("<error message=\"expected holds, got error: head_dim must be even, got 63\""
                         " type=\"check-error\">") != std::string::npos);
-    // A passing refuted negative control is not a failure.
-    BOOST_TEST(occurrences(xml, "<failure ") == 2u);
+    // A passing refuted negative control is not a failure; one with an escaped instance is.
+    BOOST_TEST(occurrences(xml, "<failure ") == 3u);
+}
+
+BOOST_AUTO_TEST_CASE(a_negative_with_an_escaped_instance_names_it) {
+    const pt::ptree tree = parse(junit_xml(test::sample_run()));
+    const pt::ptree* escaped = nullptr;
+    const pt::ptree* refuted = nullptr;
+    for (const auto& [tag, node] : tree.get_child("testsuites.testsuite")) {
+        if (tag != "testcase") continue;
+        if (node.get<std::string>("<xmlattr>.name") == "prop-3.1/negative/wrong-key") escaped = &node;
+        if (node.get<std::string>("<xmlattr>.name") == "prop-3.1/negative/target-halved") refuted = &node;
+    }
+    BOOST_REQUIRE(escaped != nullptr);
+    BOOST_REQUIRE(refuted != nullptr);
+    const std::string body = escaped->get_child("failure").data();
+    BOOST_TEST(body.find("1 of 2 instances failed:\ninstance 1 (head_dim=2): certified: gap >= 0.3\n") !=
+               std::string::npos);
+    BOOST_TEST(escaped->get<std::string>("system-out").find("each instance: instance 0 refuted, instance 1 certified") !=
+               std::string::npos);
+    BOOST_TEST(refuted->count("failure") == 0u);
+    BOOST_TEST(refuted->get<std::string>("system-out").find("each instance: instance 0 refuted, instance 1 refuted") !=
+               std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(title_with_markup_characters_is_escaped) {
     auto run = test::sample_run();
-    run.claims[3].message = R"(a<b & "c" > 'd')";
+    run.claims[4].message = R"(a<b & "c" > 'd')";
     const std::string xml = junit_xml(run);
     BOOST_TEST(xml.find(R"(claim: Kernel bound &lt;q, R k&gt; &amp; &quot;max&quot; isn&apos;t exceeded)") !=
                std::string::npos);
@@ -116,7 +138,7 @@ BOOST_AUTO_TEST_CASE(title_with_markup_characters_is_escaped) {
 
 BOOST_AUTO_TEST_CASE(characters_xml_forbids_are_dropped) {
     auto run = test::sample_run();
-    run.claims[4].message = std::string("nul\0bell\a esc\x1b", 14) + "\xEF\xBF\xBE" + " end";
+    run.claims[5].message = std::string("nul\0bell\a esc\x1b", 14) + "\xEF\xBF\xBE" + " end";
     const std::string xml = junit_xml(run);
     BOOST_TEST(xml.find("nulbell esc end") != std::string::npos);
     BOOST_CHECK_NO_THROW(parse(xml));

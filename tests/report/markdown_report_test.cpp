@@ -39,9 +39,10 @@ std::size_t unescaped_pipes(const std::string& row) {
     return n;
 }
 
+// The rows of the claims table (the summary section's table).
 std::vector<std::string> table_rows(const std::string& md) {
     std::vector<std::string> rows;
-    for (const auto& line : lines(md))
+    for (const auto& line : lines(section(md, "## Summary")))
         if (line.rfind("| ", 0) == 0 && line.find("| Claim |") != 0) rows.push_back(line);
     return rows;
 }
@@ -56,8 +57,8 @@ BOOST_AUTO_TEST_CASE(title_parameters_and_summary) {
     BOOST_TEST(md.find("- Profile: ci") != std::string::npos);
     BOOST_TEST(md.find("- Seed: 42") != std::string::npos);
     BOOST_TEST(md.find("- Claims selected: prop-\\*, thm-\\*") != std::string::npos);
-    BOOST_TEST(md.find("**MISMATCH**: 5 claims (1 certified, 2 refuted, 1 inconclusive, 1 error); "
-                       "2 of 5 met the expected verdict.") != std::string::npos);
+    BOOST_TEST(md.find("**MISMATCH**: 6 claims (2 certified, 2 refuted, 1 inconclusive, 1 error); "
+                       "2 of 6 met the expected verdict.") != std::string::npos);
 
     auto passing = test::sample_run();
     passing.claims.resize(2);
@@ -67,18 +68,31 @@ BOOST_AUTO_TEST_CASE(title_parameters_and_summary) {
 BOOST_AUTO_TEST_CASE(one_table_row_per_claim) {
     const auto run = test::sample_run();
     const std::string md = ropecheck::report::markdown_report(run);
-    BOOST_TEST(md.find("| Claim | Source | Expected | Actual | OK | Instances | "
+    BOOST_TEST(md.find("| Claim | Source | Expected | Actual | OK | Instances | Instance verdicts | "
                        "Smallest margin (lower bound, where) |\n|---|") != std::string::npos);
     const auto rows = table_rows(md);
     BOOST_REQUIRE_EQUAL(rows.size(), run.claims.size());
     for (std::size_t i = 0; i < rows.size(); ++i) {
         BOOST_TEST(rows[i].rfind("| " + run.claims[i].run_id + " ", 0) == 0u);
-        BOOST_TEST(unescaped_pipes(rows[i]) == 8u);  // 7 columns
+        BOOST_TEST(unescaped_pipes(rows[i]) == 9u);  // 8 columns
     }
-    BOOST_TEST(rows[0].find("| certified | certified | yes | 3 | 0.0123 (r = 355) |") !=
+    BOOST_TEST(rows[0].find("| certified | certified | yes | 3 | 3 certified | 0.0123 (r = 355) |") !=
                std::string::npos);
-    BOOST_TEST(rows[1].ends_with("| — |"));  // no margin for the negative control
-    BOOST_TEST(rows[3].find("| certified | inconclusive | **no** | 4 |") != std::string::npos);
+    BOOST_TEST(rows[1].ends_with("| 2 refuted | — |"));  // no margin for the negative control
+    BOOST_TEST(rows[2].find("| refuted | certified | **no** | 2 | 1 certified, 1 refuted |") != std::string::npos);
+    BOOST_TEST(rows[4].find("| certified | inconclusive | **no** | 4 |") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(every_negative_control_is_shown_instance_by_instance) {
+    const std::string s = section(ropecheck::report::markdown_report(test::sample_run()),
+                                  "## Negative controls, instance by instance");
+    BOOST_REQUIRE(!s.empty());
+    const std::string refuted = section(s, "### prop-3.1/negative/target-halved");
+    BOOST_TEST(refuted.find("| 0 | theta=10000 | refuted |") != std::string::npos);
+    BOOST_TEST(refuted.find("| 1 | theta=500000 | refuted |") != std::string::npos);
+    BOOST_TEST(s.find("### prop-3.1/negative/wrong-key (**not every instance refuted**)") != std::string::npos);
+    BOOST_TEST(s.find("| 1 | head\\_dim=2 | **certified** |") != std::string::npos);
+    BOOST_TEST(s.find("### prop-4.2") == std::string::npos);  // claims are not listed here
 }
 
 BOOST_AUTO_TEST_CASE(pipes_and_markup_in_cells_are_escaped) {
@@ -92,7 +106,7 @@ BOOST_AUTO_TEST_CASE(counterexamples_section) {
     const std::string md = ropecheck::report::markdown_report(test::sample_run());
     const std::string s = section(md, "## Counterexamples");
     BOOST_REQUIRE(!s.empty());
-    BOOST_TEST(s.find("### prop-3.1/negative") != std::string::npos);
+    BOOST_TEST(s.find("### prop-3.1/negative/target-halved") != std::string::npos);
     BOOST_TEST(s.find("### prop-4.2") != std::string::npos);
     BOOST_TEST(s.find("### prop-3.1 ") == std::string::npos);  // no counterexample there
     BOOST_TEST(s.find("- r = 7919") != std::string::npos);
@@ -119,6 +133,8 @@ BOOST_AUTO_TEST_CASE(mismatches_section_names_every_failed_claim) {
     BOOST_TEST(s.find("expected certified, got inconclusive. margin 1e-80 is below what 256 bits "
                       "can decide") != std::string::npos);
     BOOST_TEST(s.find("head\\_dim must be even, got 63") != std::string::npos);
+    // The escaped negative's instance is named under it.
+    BOOST_TEST(s.find("  - instance 1 (head\\_dim=2): certified: gap \\>= 0.3") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(no_wall_clock_data) {
