@@ -4,12 +4,16 @@ BUILD_DIR ?= build
 PRESET    ?= release
 JOBS      ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps configure build run test bench clean
+.PHONY: all deps test-deps configure build run test bench clean
 
 all: run
 
 deps:
 	@scripts/install-deps
+
+# The packages only the tests need (Arb for tests/arb), on top of the build ones.
+test-deps:
+	@scripts/install-deps --test
 
 configure: deps
 	@cmake --preset $(PRESET) >/dev/null
@@ -20,7 +24,7 @@ build: configure
 run: build
 	$(BUILD_DIR)/ropecheck run --profile ci --report-dir reports
 
-test: build
+test: test-deps build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j 1
 
 bench: build

@@ -1,0 +1,28 @@
+#pragma once
+// The MPFI side of the cross-checks, through ropecheck's public API: the ci
+// grid of a shipped claim (theorems/<id>.toml) planned exactly as `ropecheck
+// run --profile ci --seed 1` plans it (same parameters, same per-instance seeds),
+// and one instance decided by its registered check, as the runner would.
+// The Arb tests then re-derive what the instance reports.
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "ropecheck/core/check.hpp"
+#include "ropecheck/core/counter_rng.hpp"
+
+namespace ropecheck::arbcheck {
+
+// The claim's ci instances (variant "claim" or "negative") whose parameters
+// satisfy `keep`, in grid order. Throws when the spec selects none.
+std::vector<core::Instance> ci_instances(const std::string& claim_id, const std::string& variant,
+                                         const std::function<bool(const core::Parameters&)>& keep);
+
+// Decides one instance with its claim's check at the instance's precision.
+core::InstanceResult run_instance(const core::Instance& instance);
+
+// The instance's Gaussian draws as the claims make them: CounterRng(seed) and
+// `count` successive normal() values (claims.md: seeds per (seed, claim, instance)).
+std::vector<double> gaussian_draws(core::CounterRng& rng, int count);
+
+}  // namespace ropecheck::arbcheck
