@@ -2,7 +2,8 @@
 // plain MPFI sweep, a plain MPFR sweep and an uncertified double loop, for the
 // worst return margin M(r) = sum_k (1 - cos(r g_k)) over 1 <= r <= N; prints
 // terms per second and the ratios; then single-frequency sweeps to N = 10^8 and
-// 10^9 with peak memory, and the 1 -> 2 thread speed-up.
+// 10^9 with peak memory, the 1 -> 2 thread speed-up, and how many distances the
+// first-crossing sweep (the semantic break) escalates to MPFI.
 // Usage: bench_sweep [--quick]   (--quick: smaller N, for a smoke run)
 #include <omp.h>
 #include <sys/resource.h>
@@ -12,6 +13,8 @@
 #include <cstdio>
 #include <cstring>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "ropecheck/numeric/decimal.hpp"
 #include "ropecheck/numeric/precision_guard.hpp"
@@ -141,6 +144,22 @@ int main(int argc, char** argv) {
         std::printf("  N = %-11lld %7.2f s  argmin %lld  margin %s  peak RSS %ld MiB\n", static_cast<long long>(big),
                     seconds_since(t0), static_cast<long long>(r.argmin), numeric::decimal_enclosure(r.minimum, 17).c_str(),
                     peak_rss_mib());
+    }
+
+    // How much the filter leaves to MPFI when it is asked for a sign: the
+    // all-frequency semantic break (theta = 5 10^5, d = 128) and the lowest
+    // channel's own break (r = 639799, README).
+    std::printf("\nfirst crossing below 0 of sum_k cos(r g_k), theta = 5 10^5, d = 128\n");
+    const auto llama = rope::FrequencySchedule::rope("500000", 128).frequencies<interval>();
+    const std::vector<std::pair<const char*, std::vector<interval>>> crossings{
+        {"all 64 pairs", llama}, {"pair 64 alone", {llama.back()}}};
+    for (const auto& [name, g] : crossings) {
+        t0 = clock_type::now();
+        const auto c = sweep::first_below(sweep::CosineSeries::aligned_unit(g), interval(0), 1, quick ? 100000 : 1000000);
+        std::printf("  %-14s %7.2f s  first %lld (%s)  distances %llu, escalated to MPFI %llu\n", name,
+                    seconds_since(t0), static_cast<long long>(c.first.value_or(-1)),
+                    c.certified ? "certified" : "not certified", static_cast<unsigned long long>(c.stats.distances),
+                    static_cast<unsigned long long>(c.stats.escalated));
     }
 
     std::printf("\nthread scaling (d = %d, N = %lld)\n", d, static_cast<long long>(n / 4));

@@ -7,6 +7,7 @@
 
 #include "ropecheck/numeric/invalid_input.hpp"
 #include "ropecheck/rope/inference_pipeline.hpp"
+#include "ropecheck/sweep/one_minus_cos.hpp"
 
 namespace ropecheck::probes {
 
@@ -14,12 +15,22 @@ using numeric::IeeeFormat;
 
 namespace {
 
-// 1 - (largest dtype value below 1): the gap below 1 in the dtype.
-double gap_below_one(IeeeFormat dtype) {
-    return std::ldexp(1.0, -numeric::parameters_of(dtype).precision);
+// A collision needs the float32 cos c32 = RN32(cos angle) to round to 1 in the
+// dtype of p significand bits. For p < 24: c32 >= m = 1 - 2^-(p+1), the midpoint
+// below 1 (a tie goes to 1, the even neighbour), and m is a float32 whose
+// neighbour below is 2^-24 away, so cos(angle) >= m - 2^-25. For float32 itself:
+// c32 = 1, so cos(angle) >= 1 - 2^-25. Hence 1 - cos(angle) <= the threshold is
+// necessary for a collision.
+double collision_threshold(IeeeFormat dtype) {
+    const int p = numeric::parameters_of(dtype).precision;
+    return p >= 24 ? 0x1p-25 : std::ldexp(1.0, -(p + 1)) + 0x1p-25;
 }
 
+bool ruled_out(float angle, double threshold) { return sweep::one_minus_cos(angle).lower > threshold; }
+
 }  // namespace
+
+bool collision_ruled_out(float angle, IeeeFormat dtype) { return ruled_out(angle, collision_threshold(dtype)); }
 
 CollisionAnswer float_collision(const rope::FrequencySchedule& schedule, int chunk, IeeeFormat dtype,
                                 std::int64_t max_distance) {
@@ -32,11 +43,7 @@ CollisionAnswer float_collision(const rope::FrequencySchedule& schedule, int chu
     CollisionAnswer answer;
     answer.inverse_frequency = pipeline.inverse_frequencies()[static_cast<std::size_t>(chunk)];
     const float inv = answer.inverse_frequency;
-    // The pipeline value is 1 only if the float32 cosine is at least 1 - gap/2 - 2^-25
-    // (rounding boundaries of the dtype, then of float32). A double 1 - cos(angle) above
-    // twice the dtype's gap below 1 is therefore certainly no collision: glibc's cos is
-    // within an ulp of double, some 10^8 times finer than this margin.
-    const double screen = 2 * gap_below_one(dtype);
+    const double threshold = collision_threshold(dtype);
     constexpr std::int64_t block = 1 << 16;
     const std::int64_t blocks = (max_distance + block - 1) / block;
     // Inside an outer parallel region (the runner) one thread: a nested team
@@ -52,7 +59,7 @@ CollisionAnswer float_collision(const rope::FrequencySchedule& schedule, int chu
             const auto slot = static_cast<std::size_t>(b - wave);
             for (std::int64_t r = lo; r <= hi; ++r) {
                 const float angle = static_cast<float>(r) * inv;
-                if (1.0 - std::cos(static_cast<double>(angle)) > screen) continue;
+                if (ruled_out(angle, threshold)) continue;
                 ++exact[slot];
                 if (pipeline.unit_cosine(chunk, r) == 1) {
                     first[slot] = r;

@@ -1,41 +1,14 @@
-// Error analysis (u = 2^-53; s = sin(pi tau), c = cos(pi tau) exact, tau = r g / (2 pi) mod 1;
-// s~, c~ computed; R = max |r| in the block; K = number of frequencies):
-//  phase  x~ = kPi * t~ satisfies |x~ - pi tau| <= 3.42 u |x~| + a_x, with
-//         a_x = pi * phase_error_absolute(R) (fast_trig.hpp), since |t~ - tau| <= 2 u |t~| + abs
-//         and x~ = RN(kPi t~) is within 1.4 u of pi t~.
-//  sin    |s~ - s| <= rho_s |s~| + a_x with rho_s = 64 u + 1.61 * 3.42 u (x / sin x <= 1.61 on |x| <= 1.6).
-//  cos    |c~ - c| <= 80 u + 1.6 * 3.42 u + a_x.
-//  margin m_k = 2 w_k s^2; m~_k = RN(2 w~_k RN(s~^2)) = 2 w~_k s~^2 (1 + theta), |theta| <= 2.01 u;
-//         s^2 in [s~^2 (1 - rho_s)^2 - 2.001 a_x, s~^2 (1 + rho_s)^2 + 2.001 a_x + a_x^2];
-//         the recursive sum of K non-negative terms has relative error below gamma_K = K u / (1 - K u).
-//         Hence M in [M~ lambda_lo - A, M~ lambda_hi + A] with
-//         lambda = 1 -+ (2 rho_s + rho_s^2 + 2.01 u + gamma_K) (1 + 1e-3) and
-//         A = sum_k 2.0002 omega_k (1 + rho_s)^2 + 2 (w~_k + omega_k)(2.002 a_x + a_x^2).
-//  cosine C = cos(2 pi tau) = 1 - 2 s^2, S = sin(2 pi tau) = 2 s c;
-//         |C~ - C| <= e_C = 3.02 u + 2 (rho_s + a_x)(2.01 + a_x),
-//         |S~ - S| <= e_S = 2.01 u + 2.0002 (e_c + rho_s + a_x);
-//         |term~ - term| <= |a~| (e_C + 3.1 u) + |b~| (e_S + 3.1 u) + alpha + beta (coefficient errors),
-//         plus gamma_K * 1.02 * sum (|a~| + |b~|) for the sum. The bound E is applied to both sides.
-// Every bound is computed in double and then inflated by (1 + 2^-20), far more than its own
-// rounding error.
+// The filter's inner loops (vectorised across distances; the sum over
+// frequencies keeps its order, which the error analysis in error_bound.cpp
+// assumes).
 #include "block_evaluator.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
 namespace ropecheck::sweep::detail {
 namespace {
-
-constexpr double u = unit_roundoff;
-constexpr double phase_to_x = phase_relative_error * 1.0000001 + pi_product_relative_error;  // 3.42 u
-constexpr double rho_s = sin_relative_error + 1.61 * phase_to_x;
-constexpr double e_c_fixed = cos_absolute_error + 1.6 * phase_to_x;
-constexpr double inflate = 1 + 0x1p-20;
-
-double gamma(std::size_t k) {
-    const double ku = static_cast<double>(k + 1) * u;
-    return ku / (1 - ku);
-}
 
 double block_max_distance(std::int64_t first, int count) {
     const std::int64_t last = first + count - 1;
@@ -53,10 +26,13 @@ MarginBlockEvaluator::MarginBlockEvaluator(const ReturnMarginSeries& series) {
         twice_weight_.push_back(2 * w.value);
         weight_error_.push_back(w.error);
     }
+    // Each term 2 w~ s~^2 is at most 2 w~ (1 + 2^-40): s~ exceeds 1 by far less.
+    std::vector<double> term_bounds;
+    for (double tw : twice_weight_) term_bounds.push_back(2 * tw);
+    finite_values_ = values_stay_finite(term_bounds);
 }
 
-void MarginBlockEvaluator::evaluate(std::int64_t first, int count, double* lower, double* upper) const {
-    double acc[block_size];
+void MarginBlockEvaluator::values(std::int64_t first, int count, double* acc) const {
     for (int j = 0; j < count; ++j) acc[j] = 0;
     const double base = static_cast<double>(first);
     for (std::size_t k = 0; k < split_.size(); ++k) {
@@ -68,22 +44,16 @@ void MarginBlockEvaluator::evaluate(std::int64_t first, int count, double* lower
             acc[j] += tw * (sv * sv);
         }
     }
-    const double max_r = block_max_distance(first, count);
-    double absolute = 0;
-    for (std::size_t k = 0; k < split_.size(); ++k) {
-        const double a_x = kPi * phase_error_absolute(max_r, split_[k]) * (1 + 4 * u);
-        const double w = twice_weight_[k] / 2;
-        absolute += 2.0002 * weight_error_[k] * (1 + rho_s) * (1 + rho_s) +
-                    2 * (std::fabs(w) + weight_error_[k]) * (2.002 * a_x + a_x * a_x);
-    }
-    absolute *= inflate;
-    // + 4 u: the two roundings of the final lower/upper expressions themselves.
-    const double relative =
-        ((2 * rho_s + rho_s * rho_s + 2.01 * u + gamma(split_.size())) * (1 + 1e-3) + 4 * u) * inflate;
-    for (int j = 0; j < count; ++j) {
-        lower[j] = acc[j] * (1 - relative) - absolute;
-        upper[j] = acc[j] * (1 + relative) + absolute;
-    }
+}
+
+BlockBound MarginBlockEvaluator::bound(std::int64_t first, int count) const {
+    return margin_bound(split_, twice_weight_, weight_error_, block_max_distance(first, count));
+}
+
+void MarginBlockEvaluator::evaluate(std::int64_t first, int count, double* lower, double* upper) const {
+    double acc[block_size];
+    values(first, count, acc);
+    enclose(acc, count, bound(first, count), finite_values_, lower, upper);
 }
 
 CosineBlockEvaluator::CosineBlockEvaluator(const CosineSeries& series) {
@@ -96,10 +66,13 @@ CosineBlockEvaluator::CosineBlockEvaluator(const CosineSeries& series) {
         cross_.push_back(b.value);
         cross_error_.push_back(b.error);
     }
+    // Each term is at most 1.02 (|a~| + |b~|) (error_bound.cpp).
+    std::vector<double> term_bounds;
+    for (std::size_t k = 0; k < aligned_.size(); ++k) term_bounds.push_back(2 * (std::fabs(aligned_[k]) + std::fabs(cross_[k])));
+    finite_values_ = values_stay_finite(term_bounds);
 }
 
-void CosineBlockEvaluator::evaluate(std::int64_t first, int count, double* lower, double* upper) const {
-    double acc[block_size];
+void CosineBlockEvaluator::values(std::int64_t first, int count, double* acc) const {
     for (int j = 0; j < count; ++j) acc[j] = 0;
     const double base = static_cast<double>(first);
     for (std::size_t k = 0; k < split_.size(); ++k) {
@@ -119,23 +92,16 @@ void CosineBlockEvaluator::evaluate(std::int64_t first, int count, double* lower
             }
         }
     }
-    const double max_r = block_max_distance(first, count);
-    double bound = 0, coefficient_sum = 0;
-    for (std::size_t k = 0; k < split_.size(); ++k) {
-        const double a_x = kPi * phase_error_absolute(max_r, split_[k]) * (1 + 4 * u);
-        const double e_C = 3.02 * u + 2 * (rho_s + a_x) * (2.01 + a_x);
-        const double e_S = 2.01 * u + 2.0002 * (e_c_fixed + a_x + rho_s + a_x);
-        const double abs_a = std::fabs(aligned_[k]), abs_b = std::fabs(cross_[k]);
-        bound += abs_a * (e_C + 3.1 * u) + abs_b * (e_S + 3.1 * u) + aligned_error_[k] * (1 + e_C) +
-                 cross_error_[k] * (1 + e_S);
-        coefficient_sum += abs_a + abs_b;
-    }
-    // + 4 u sum: the rounding of acc -+ bound itself (|acc| <= 1.02 sum |a| + |b|).
-    bound = (bound + (gamma(2 * split_.size()) + 4 * u) * 1.02 * coefficient_sum) * inflate;
-    for (int j = 0; j < count; ++j) {
-        lower[j] = acc[j] - bound;
-        upper[j] = acc[j] + bound;
-    }
+}
+
+BlockBound CosineBlockEvaluator::bound(std::int64_t first, int count) const {
+    return cosine_bound(split_, aligned_, aligned_error_, cross_, cross_error_, block_max_distance(first, count));
+}
+
+void CosineBlockEvaluator::evaluate(std::int64_t first, int count, double* lower, double* upper) const {
+    double acc[block_size];
+    values(first, count, acc);
+    enclose(acc, count, bound(first, count), finite_values_, lower, upper);
 }
 
 }  // namespace ropecheck::sweep::detail

@@ -22,7 +22,9 @@ inline double round_to_integer(double x) {
 
 // f = g / (2 pi) split as f1 + f2 + f3 (+ a remainder of at most `delta`):
 // f1 and f2 carry at most 22 significant bits, so r * f1 and r * f2 are exact
-// doubles for |r| < 2^31.
+// doubles for |r| < 2^31, and for any float r (24 bits; one_minus_cos.hpp).
+// round_to_integer then needs |r f1| < 2^51, i.e. |g| < 2^21 pi for |r| < 2^31
+// (RoPE frequencies are at most 1; nothing checks larger ones).
 struct SplitFrequency {
     double f1 = 0, f2 = 0, f3 = 0;
     double delta = 0;  // >= sup |g/(2 pi) - (f1 + f2 + f3)| over the enclosure of g
