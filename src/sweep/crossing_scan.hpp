@@ -21,6 +21,7 @@
 
 #include "block_evaluator.hpp"
 #include "ropecheck/numeric/certainty.hpp"
+#include "ropecheck/numeric/mutant.hpp"
 #include "ropecheck/sweep/sweep.hpp"
 #include "sweep_common.hpp"
 
@@ -69,6 +70,9 @@ CrossingResult first_below_scan(const Series& series, const Filter* fast, const 
                 // Anything else goes to MPFI, "certainly below" included: the
                 // answer is reported only on MPFI's word.
                 const bool filter_below = fast && upper[j] < threshold_low;
+                // Mutant "sweep-skip-escalation": a distance the filter cannot
+                // decide is taken as not below, without MPFI.
+                ROPECHECK_MUTANT_IF("sweep-skip-escalation", fast && !filter_below) continue;
                 ++escalations[slot];
                 const interval value = series.exact_at(start + j);
                 const ThresholdSide side = exact_side(value, threshold);

@@ -36,6 +36,8 @@
 // rounding error (the underflow term covers its subnormal roundings).
 #include "error_bound.hpp"
 
+#include "ropecheck/numeric/mutant.hpp"
+
 #include <cmath>
 #include <numeric>
 
@@ -87,8 +89,36 @@ const char* to_string(BoundTerm term) {
     return "?";
 }
 
-double BlockBound::relative_total() const { return std::accumulate(relative.begin(), relative.end(), 0.0); }
-double BlockBound::absolute_total() const { return std::accumulate(absolute.begin(), absolute.end(), 0.0); }
+namespace {
+// Mutant "sweep-bound-term-dropped": the bound leaves out the evaluation's own
+// roundings (Taylor sine and cosine, the arithmetic, the summation and the
+// final rounding) and keeps only the phase, frequency, coefficient and
+// underflow terms. Dropping any one of these small terms alone is an
+// equivalent mutant (the others cover it; tests/sweep/block_evaluator_bound_test.cpp
+// measures each); together they are what separates two values that differ by
+// the filter's rounding, such as a(r* + d) and a(r* - d), which are equal.
+bool dropped(std::size_t term) {
+    if (!ROPECHECK_MUTANT("sweep-bound-term-dropped")) return false;
+    switch (static_cast<BoundTerm>(term)) {
+        case BoundTerm::sin_polynomial:
+        case BoundTerm::cos_polynomial:
+        case BoundTerm::arithmetic:
+        case BoundTerm::summation:
+        case BoundTerm::final_rounding:
+        case BoundTerm::second_order: return true;
+        default: return false;
+    }
+}
+double total(const std::array<double, bound_term_count>& terms) {
+    double sum = 0;
+    for (std::size_t t = 0; t < terms.size(); ++t)
+        if (!dropped(t)) sum += terms[t];
+    return sum;
+}
+}  // namespace
+
+double BlockBound::relative_total() const { return total(relative); }
+double BlockBound::absolute_total() const { return total(absolute); }
 
 BlockBound margin_bound(std::span<const SplitFrequency> split, std::span<const double> twice_weight,
                         std::span<const double> weight_error, double max_r) {

@@ -20,6 +20,7 @@
 
 #include "block_evaluator.hpp"
 #include "ropecheck/numeric/certainty.hpp"
+#include "ropecheck/numeric/mutant.hpp"
 #include "ropecheck/sweep/sweep.hpp"
 #include "sweep_common.hpp"
 
@@ -81,6 +82,10 @@ MinimumResult minimum_scan(const Series& series, const Filter* fast, std::int64_
         for (const auto& c : s.candidates)
             if (!(c.lower > best)) survivors.push_back(c.r);
     std::sort(survivors.begin(), survivors.end());
+    // Mutant "sweep-skip-escalation": only the filter's own pick (the first
+    // survivor) reaches MPFI; the distances it could not separate from it are
+    // never escalated, so a tie is "certified" as a unique argmin.
+    ROPECHECK_MUTANT_IF("sweep-skip-escalation", fast != nullptr && survivors.size() > 1) survivors.resize(1);
 
     std::vector<interval> exact(survivors.size());
     const auto n = static_cast<std::int64_t>(survivors.size());
