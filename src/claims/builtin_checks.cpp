@@ -22,6 +22,7 @@ void register_builtin_checks(core::CheckRegistry& registry) {
     registry.add(make_thm_6_1_check());
     registry.add(make_table_1_check());
     registry.add(make_paper_numbers_check());
+    registry.add(make_near_tie_break_check());
 }
 
 }  // namespace ropecheck::claims

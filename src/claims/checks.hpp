@@ -22,5 +22,6 @@ std::unique_ptr<core::Check> make_float_collision_check();
 std::unique_ptr<core::Check> make_pipeline_diagonal_check();
 std::unique_ptr<core::Check> make_pipeline_prop_3_1_check();
 std::unique_ptr<core::Check> make_pipeline_semantic_flip_check();
+std::unique_ptr<core::Check> make_near_tie_break_check();
 
 }  // namespace ropecheck::claims
