@@ -67,7 +67,7 @@ public:
         support::require_range("quarter_distance", p.integer("quarter_distance"), 2, 10'000'000);
         // Below 10^-14 the filter could decide alone; past 10^-30 the 128-bit
         // enclosures of g would no longer separate the two sides.
-        support::require_range("offset_exponent", p.integer("offset_exponent"), 15, 36);
+        support::require_range("offset_exponent", p.integer("offset_exponent"), 15, 30);
         support::require_one_of("side", p.text("side"), {"past", "short"});
         const std::string control = support::control_of(p, controls);
         if (control == "quarter-turn-is-the-break" && p.text("side") != "short")

@@ -23,7 +23,7 @@ constexpr std::array catalogue{
     MutantInfo{"softmax-normaliser-short", "rope/softmax", "the softmax normaliser leaves out one term"},
     MutantInfo{"certainty-upper-bound", "numeric/certainty", "certainly_positive tests the upper bound"},
     MutantInfo{"sweep-bound-term-dropped", "sweep/block_evaluator",
-               "the filter's error bound leaves out the evaluation's own roundings"},
+               "the filter's error bound keeps the inputs' widths but leaves out every rounding of the double evaluation"},
     MutantInfo{"sweep-skip-escalation", "sweep/minimum_scan, crossing_scan",
                "distances the filter cannot decide are not escalated to MPFI"},
     MutantInfo{"fold-skips-instance", "core/runner", "the verdict fold ignores a claim's last instance"},

@@ -91,9 +91,11 @@ const char* to_string(BoundTerm term) {
 
 namespace {
 // Mutant "sweep-bound-term-dropped": the bound leaves out the evaluation's own
-// roundings (Taylor sine and cosine, the arithmetic, the summation and the
-// final rounding) and keeps only the phase, frequency, coefficient and
-// underflow terms. Dropping any one of these small terms alone is an
+// roundings (Taylor sine and cosine, the phase's relative rounding, the
+// arithmetic, the summation and the final rounding) and keeps only the terms
+// that carry the inputs' enclosures (frequency split, coefficients) and the
+// absolute phase and underflow terms: the classic bug of propagating input
+// widths and forgetting the floating-point evaluation itself. Dropping any one of these small terms alone is an
 // equivalent mutant (the others cover it; tests/sweep/block_evaluator_bound_test.cpp
 // measures each); together they are what separates two values that differ by
 // the filter's rounding, such as a(r* + d) and a(r* - d), which are equal.
@@ -102,6 +104,7 @@ bool dropped(std::size_t term) {
     switch (static_cast<BoundTerm>(term)) {
         case BoundTerm::sin_polynomial:
         case BoundTerm::cos_polynomial:
+        case BoundTerm::phase_relative:
         case BoundTerm::arithmetic:
         case BoundTerm::summation:
         case BoundTerm::final_rounding:
