@@ -6,17 +6,27 @@
 //
 // Checked per grid point with random W_Q, W_K (d x d_model, entries
 // N(0, 1/d_model), so queries and keys have unit-variance coordinates) and
-// random token embeddings N(0, I), every number an exact double:
-//  1. k_2 and k_3 are the same enclosures bit for bit (same inputs, same
-//     operations), hence a_{3,2} and a_{3,3} are too, and so are alpha_{3,2},
-//     alpha_{3,3} out of the log-domain softmax. Activations are unscaled
-//     (a = q^T k; a 1/sqrt(d) factor would only rescale W_Q).
-//  2. alpha_{3,3} < 1/2: directly, the softmax enclosure's upper bound is below
+// random token embeddings N(0, I), every number an exact double, through the
+// RoPE kernel and the log-domain softmax with the NoPE schedule (every
+// frequency the exact point 0; support/nope_tie.hpp):
+//  1. the keys of positions 2 and 3, placed by the kernel's rotation, are the
+//     same enclosures bit for bit, hence so are a_{3,2}, a_{3,3} and alpha_{3,2},
+//     alpha_{3,3}. Activations are unscaled (a = q^T k; a 1/sqrt(d) factor would
+//     only rescale W_Q).
+//  2. the row sums to 1 (its enclosure contains 1) and alpha_{3,3} overlaps the
+//     closed form 1 / (exp(a_{3,1} - a_{3,3}) + 2): the softmax is checked, not
+//     trusted.
+//  3. alpha_{3,3} < 1/2: directly, the softmax enclosure's upper bound is below
 //     1/2; or, when 1/2 - alpha_{3,3} is below the working precision, through
 //     the identity 1/2 - alpha_{3,3} = alpha_{3,1} / 2 (exact once the two
 //     weights are equal and the row sums to 1) with alpha_{3,1} certainly > 0.
-//  3. The same input does not force a tie under RoPE or p-RoPE (p from the
+//  4. The same input does not force a tie under RoPE or p-RoPE (p from the
 //     grid): a_{3,3} = q_3^T k and a_{3,2} = q_3^T R^(-1) k certainly differ.
+// Negative control "perturbed-token" (the perturbation): the same machinery on
+// [x_bos, x_1, x_1 + 2^-10 u], which breaks the proposition's hypothesis; the
+// claimed tie must be refuted by the kernel, a_{3,3} and a_{3,2} certainly
+// different under NoPE. A kernel or softmax that ties everything passes step 1
+// and fails here.
 // Negative control "claim-for-rope": claims the impossibility for RoPE. It is
 // refuted by Theorem 5.3's construction on the schedule's highest frequency
 // g_1 = 1 (psi in chunk 1, zeros elsewhere; ||psi||^2 = twice the certified
@@ -25,8 +35,6 @@
 // computed by the kernel and the softmax on the three positions. The
 // construction assigns the same query and key to every token, so it applies
 // to [x_bos, x_1, x_1] in particular.
-#include <cmath>
-
 #include "checks.hpp"
 #include "ropecheck/numeric/certainty.hpp"
 #include "ropecheck/numeric/decimal.hpp"
@@ -36,6 +44,7 @@
 #include "ropecheck/rope/kernel.hpp"
 #include "ropecheck/rope/softmax.hpp"
 #include "support/claim_support.hpp"
+#include "support/nope_tie.hpp"
 
 namespace ropecheck::claims {
 namespace {
@@ -46,16 +55,16 @@ using rope::FrequencySchedule;
 using rope::RotaryKind;
 
 constexpr int max_model_dim = 4096;
+const std::vector<std::string> controls{"none", "perturbed-token", "claim-for-rope"};
 
-bool identical(const interval& a, const interval& b) {
-    return numeric::lower_bound(a) == numeric::lower_bound(b) && numeric::upper_bound(a) == numeric::upper_bound(b);
+FrequencySchedule nope_schedule(const core::Parameters& params) {
+    return FrequencySchedule(RotaryKind::nope, params.decimal("theta"), params.small_integer("head_dim"));
 }
 
-bool identical(const std::vector<interval>& a, const std::vector<interval>& b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (!identical(a[i], b[i])) return false;
-    return true;
+support::WitnessInput witness_input(const core::Instance& instance, bool perturbed) {
+    core::CounterRng rng(instance.seed);
+    return support::draw_witness_input(rng, instance.params.small_integer("head_dim"),
+                                       instance.params.small_integer("model_dim"), perturbed);
 }
 
 FrequencySchedule schedule_of(const core::Parameters& params) {
@@ -65,26 +74,6 @@ FrequencySchedule schedule_of(const core::Parameters& params) {
         throw InvalidInput("p = " + s.p().str() + " keeps no frequency at head_dim = " +
                            std::to_string(s.head_dim()) + " (that is NoPE); the RoPE side needs at least one");
     return s;
-}
-
-// Gaussian d x d_model matrix with N(0, 1/d_model) entries, each an exact double.
-std::vector<std::vector<double>> gaussian_matrix(core::CounterRng& rng, int rows, int cols) {
-    const double scale = 1 / std::sqrt(static_cast<double>(cols));
-    std::vector<std::vector<double>> m;
-    for (int i = 0; i < rows; ++i) {
-        auto row = support::gaussian_vector(rng, cols);
-        for (double& x : row) x *= scale;
-        m.push_back(std::move(row));
-    }
-    return m;
-}
-
-// W x, every coordinate an MPFI enclosure through the kernel's dot product.
-std::vector<interval> project(const std::vector<std::vector<double>>& w, const std::vector<double>& x) {
-    const auto xi = support::convert<interval>(x);
-    std::vector<interval> out;
-    for (const auto& row : w) out.push_back(rope::dot<interval>(support::convert<interval>(row), xi));
-    return out;
 }
 
 // Theorem 5.3's three-position row on chunk 1: alpha_{3,target}.
@@ -110,7 +99,7 @@ public:
                 {"epsilon", core::ParameterKind::decimal, "eps in (0, 1/2) for the negative control", false,
                  "0.25"},
                 support::draw_parameter(),
-                support::control_parameter("none, claim-for-rope")};
+                support::control_parameter("none, perturbed-token, claim-for-rope")};
     }
 
     void validate(const core::Parameters& params) const override {
@@ -119,76 +108,60 @@ public:
         const auto eps = numeric::ExactFraction::parse_decimal(params.decimal("epsilon"), "epsilon");
         if (eps.numerator <= 0 || 2 * eps.numerator >= eps.denominator)
             throw InvalidInput("epsilon = " + params.decimal("epsilon") + " is outside (0, 1/2)");
-        support::control_of(params, {"none", "claim-for-rope"});
+        support::control_of(params, controls);
     }
 
     core::InstanceResult run(const core::Instance& instance) const override {
         const core::Parameters& params = instance.params;
         const FrequencySchedule schedule = schedule_of(params);
-        if (support::control_of(params, {"none", "claim-for-rope"}) == "claim-for-rope")
-            return refute_for_rope(instance, schedule);
+        const std::string control = support::control_of(params, controls);
+        if (control == "claim-for-rope") return refute_for_rope(instance, schedule);
+        if (control == "perturbed-token") return refute_perturbed_tie(instance);
         return nope_ties(instance, schedule);
     }
 
 private:
     core::InstanceResult nope_ties(const core::Instance& instance, const FrequencySchedule& schedule) const {
-        const int d = schedule.head_dim();
-        const int model_dim = instance.params.small_integer("model_dim");
-        core::CounterRng rng(instance.seed);
-        const auto w_q = gaussian_matrix(rng, d, model_dim);
-        const auto w_k = gaussian_matrix(rng, d, model_dim);
-        const auto x_bos = support::gaussian_vector(rng, model_dim);
-        const auto x_1 = support::gaussian_vector(rng, model_dim);
-        const std::vector<std::vector<double>> tokens{x_bos, x_1, x_1};
-
-        std::vector<std::vector<interval>> keys;
-        for (const auto& x : tokens) keys.push_back(project(w_k, x));
-        const auto q3 = project(w_q, tokens[2]);
-
-        // NoPE: a_{3,j} = q_3^T k_j.
-        std::vector<interval> nope;
-        for (const auto& k : keys) nope.push_back(rope::dot<interval>(q3, k));
-        const auto alpha = rope::causal_attention_row<interval>(nope, 3);
-        const interval gap_to_half = alpha[0] / interval(2);  // = 1/2 - alpha_{3,3} once tied
-        const bool keys_identical = identical(keys[1], keys[2]);
-        const bool logits_identical = identical(nope[1], nope[2]);
-        const bool weights_identical = identical(alpha[1], alpha[2]);
-        const bool direct_below_half = numeric::upper_bound(alpha[2]) < real(0.5);
-        const bool identity_below_half = numeric::certainly_positive(alpha[0]);
-
-        // RoPE / p-RoPE: a_{3,j} = q_3^T R^(j-3) k_j.
-        const auto freqs = schedule.frequencies<interval>();
-        std::vector<interval> rotary;
-        for (std::int64_t j = 1; j <= 3; ++j)
-            rotary.push_back(rope::activation<interval>(q3, keys[static_cast<std::size_t>(j - 1)], freqs, j - 3));
-        const auto rotary_alpha = rope::causal_attention_row<interval>(rotary, 3);
-        const interval separation = rotary[2] - rotary[1];
-        const bool rotary_separated = numeric::is_equal(rotary[2], rotary[1]) == numeric::Certainty::certainly_not &&
-                                      numeric::is_equal(rotary_alpha[2], rotary_alpha[1]) ==
-                                          numeric::Certainty::certainly_not;
+        const support::WitnessInput input = witness_input(instance, false);
+        const FrequencySchedule nope = nope_schedule(instance.params);
+        const support::TieOutcome tie = support::attend_witness(input, nope.frequencies<interval>());
+        // RoPE / p-RoPE on the same input: a_{3,j} = q_3^T R^(j-3) k_j.
+        const support::TieOutcome rotary = support::attend_witness(input, schedule.frequencies<interval>());
+        const interval separation = rotary.activations[2] - rotary.activations[1];
+        const bool rotary_separated = rotary.activations_differ && rotary.weights_differ;
 
         core::InstanceResult result;
         result.evidence["schedule"] = schedule.describe();
         result.evidence["model_dim"] = instance.params.integer("model_dim");
-        result.evidence["nope_keys_2_3_identical"] = keys_identical;
-        result.evidence["nope_activations"] = {numeric::decimal_enclosure(nope[0]), numeric::decimal_enclosure(nope[1]),
-                                               numeric::decimal_enclosure(nope[2])};
-        result.evidence["nope_alpha_3_3"] = numeric::decimal_enclosure(alpha[2]);
-        result.evidence["nope_alpha_3_2"] = numeric::decimal_enclosure(alpha[1]);
-        result.evidence["below_half_by"] = direct_below_half ? "softmax upper bound" : "identity alpha_{3,1} / 2";
+        result.evidence["nope_positioned_keys_2_3_identical"] = tie.positioned_keys_identical;
+        result.evidence["nope_activations"] = {numeric::decimal_enclosure(tie.activations[0]),
+                                               numeric::decimal_enclosure(tie.activations[1]),
+                                               numeric::decimal_enclosure(tie.activations[2])};
+        result.evidence["nope_alpha_3_3"] = numeric::decimal_enclosure(tie.weights[2]);
+        result.evidence["nope_alpha_3_2"] = numeric::decimal_enclosure(tie.weights[1]);
+        result.evidence["nope_row_sums_to_one"] = tie.row_sums_to_one;
+        result.evidence["nope_closed_form_agrees"] = tie.closed_form_agrees;
+        result.evidence["below_half_by"] = tie.below_half_direct ? "softmax upper bound" : "identity alpha_{3,1} / 2";
         result.evidence["rope_a_3_3_minus_a_3_2"] = numeric::decimal_enclosure(separation);
-        result.evidence["rope_alpha_3_3"] = numeric::decimal_enclosure(rotary_alpha[2]);
-        result.evidence["rope_alpha_3_2"] = numeric::decimal_enclosure(rotary_alpha[1]);
-        result.margin = core::Margin{numeric::decimal_lower(gap_to_half), numeric::decimal_upper(gap_to_half),
+        result.evidence["rope_alpha_3_3"] = numeric::decimal_enclosure(rotary.weights[2]);
+        result.evidence["rope_alpha_3_2"] = numeric::decimal_enclosure(rotary.weights[1]);
+        result.margin = core::Margin{numeric::decimal_lower(tie.gap_to_half), numeric::decimal_upper(tie.gap_to_half),
                                      "1/2 - alpha_{3,3} under NoPE"};
 
-        if (!keys_identical || !logits_identical || !weights_identical) {
+        if (!tie.positioned_keys_identical || !tie.activations_identical || !tie.weights_identical) {
             result.verdict = core::Verdict::error;
-            result.message = "identical inputs gave different enclosures (keys, activations or weights): "
-                             "the kernel is not deterministic";
+            result.message = "under NoPE the equal tokens at positions 2 and 3 gave different enclosures (positioned "
+                             "keys, activations or weights): the kernel adds position where every frequency is 0";
             return result;
         }
-        if (!direct_below_half && !identity_below_half) {
+        if (!tie.row_sums_to_one || !tie.closed_form_agrees) {
+            result.verdict = core::Verdict::error;
+            result.message = std::string("the softmax row under NoPE ") +
+                             (tie.row_sums_to_one ? "misses the closed form 1 / (exp(a_{3,1} - a_{3,3}) + 2)"
+                                                  : "does not sum to 1");
+            return result;
+        }
+        if (!tie.tie_certified()) {
             result.verdict = core::Verdict::inconclusive;
             result.message = "alpha_{3,3} < 1/2 cannot be certified at " + std::to_string(instance.precision_bits) +
                              " bits (alpha_{3,1} not certainly > 0); raise --precision";
@@ -201,9 +174,51 @@ private:
             return result;
         }
         result.verdict = core::Verdict::certified;
-        result.message = "NoPE: k_2 = k_3 bit for bit, alpha_{3,3} = alpha_{3,2} = 1/2 - delta, delta >= " +
-                         numeric::decimal_lower(gap_to_half, 6) + "; " + schedule.describe() +
-                         ": a_{3,3} - a_{3,2} in " + numeric::decimal_enclosure(separation, 6);
+        result.message = "NoPE: the keys at positions 2 and 3 are equal bit for bit, alpha_{3,3} = alpha_{3,2} = "
+                         "1/2 - delta, delta >= " + numeric::decimal_lower(tie.gap_to_half, 6) + "; " +
+                         schedule.describe() + ": a_{3,3} - a_{3,2} in " + numeric::decimal_enclosure(separation, 6);
+        return result;
+    }
+
+    // The tie claimed on [x_bos, x_1, x_1 + 2^-10 u] under NoPE: refuted when the
+    // kernel certainly separates a_{3,3} from a_{3,2}.
+    core::InstanceResult refute_perturbed_tie(const core::Instance& instance) const {
+        const support::WitnessInput input = witness_input(instance, true);
+        const FrequencySchedule nope = nope_schedule(instance.params);
+        const support::TieOutcome tie = support::attend_witness(input, nope.frequencies<interval>());
+        const interval separation = tie.activations[2] - tie.activations[1];
+        core::InstanceResult result;
+        result.evidence["nope_a_3_3_minus_a_3_2"] = numeric::decimal_enclosure(separation);
+        result.evidence["nope_alpha_3_3"] = numeric::decimal_enclosure(tie.weights[2]);
+        result.evidence["nope_alpha_3_2"] = numeric::decimal_enclosure(tie.weights[1]);
+        result.margin = core::Margin{numeric::decimal_lower(separation), numeric::decimal_upper(separation),
+                                     "a_{3,3} - a_{3,2} under NoPE, x_3 = x_1 + 2^-10 u"};
+        if (tie.tie_certified()) {
+            result.verdict = core::Verdict::certified;
+            result.message = "the kernel ties positions 2 and 3 although their tokens differ";
+            return result;
+        }
+        if (!tie.activations_differ || !tie.weights_differ) {
+            result.verdict = core::Verdict::inconclusive;
+            result.message = "a_{3,3} and a_{3,2} of the perturbed input cannot be told apart at this precision";
+            return result;
+        }
+        result.verdict = core::Verdict::refuted;
+        result.message = "x_3 = x_1 + 2^-10 u: under NoPE a_{3,3} - a_{3,2} in " +
+                         numeric::decimal_enclosure(separation, 8) + ", so alpha_{3,3} != alpha_{3,2} (no tie)";
+        core::Counterexample cx;
+        cx.kind = "no tie: the tokens at positions 2 and 3 differ";
+        cx.inputs = {{"head_dim", std::to_string(instance.params.integer("head_dim"))},
+                     {"model_dim", std::to_string(instance.params.integer("model_dim"))},
+                     {"x_3", "x_1 + 2^-10 u, u ~ N(0, I) from the instance seed"}};
+        cx.claimed = "alpha_{3,3} = alpha_{3,2} < 1/2 under NoPE";
+        cx.computed = "a_{3,3} - a_{3,2} in " + numeric::decimal_enclosure(separation) + ", alpha_{3,3} in " +
+                      numeric::decimal_enclosure(tie.weights[2]) + ", alpha_{3,2} in " +
+                      numeric::decimal_enclosure(tie.weights[1]);
+        cx.replay = support::replay_header(instance);
+        cx.replay["inputs"] = {{"perturbation_log2", -10},
+                               {"separation", {numeric::decimal_lower(separation), numeric::decimal_upper(separation)}}};
+        result.counterexample = std::move(cx);
         return result;
     }
 

@@ -15,9 +15,16 @@
 // The frequency is either explicit (`frequency`) or g_K of a RoPE schedule
 // (`head_dim`, `theta`, `frequency_index` K). The margin reported is the
 // relative width (upper - lower) / upper of the certified bracket for s*.
-// Negative control "half-scale": claims the pattern at s* / 2; refuted with
-// the target's weight at the worst position, certainly <= 1 - eps there (its
-// margin is that shortfall, (1 - eps) - alpha).
+// Pinned where a closed form exists (derivation in docs/claims-group-b.md): for
+// N = 2 (both patterns) and N = 3 (previous-token) every competitor sits at
+// distance 1, F(s) = c exp(-s (1 - cos g)) with c = 1, 1, 2, so
+//   s* = ln(c (1 - eps) / eps) / (1 - cos g),
+// evaluated in MPFI on the frequency from its definition (for a schedule,
+// support::reference_rope_frequency, not the schedule's code path); the
+// probe's certified bracket must overlap it, else the instance is an error.
+// Negative control "half-scale" (the perturbation): claims the pattern at
+// s* / 2; refuted with the target's weight at the worst position, certainly
+// <= 1 - eps there (its margin is that shortfall, (1 - eps) - alpha).
 #include <cmath>
 
 #include "checks.hpp"
@@ -29,6 +36,7 @@
 #include "ropecheck/rope/kernel.hpp"
 #include "ropecheck/rope/softmax.hpp"
 #include "support/claim_support.hpp"
+#include "support/quarter_turn.hpp"
 
 namespace ropecheck::claims {
 namespace {
@@ -63,6 +71,30 @@ interval frequency_of(const core::Parameters& params) {
     const std::int64_t k = params.integer("frequency_index");
     support::require_range("frequency_index", k, 1, schedule.pairs());
     return schedule.frequencies<interval>()[static_cast<std::size_t>(k - 1)];
+}
+
+// The frequency of a grid point from its definition, for the closed-form pin:
+// the decimal itself, or theta^(-2(K-1)/d) by support::reference_rope_frequency.
+interval reference_frequency_of(const core::Parameters& params) {
+    if (params.has("frequency")) return numeric::enclose_decimal(params.decimal("frequency"));
+    return support::reference_rope_frequency(params.decimal("theta"), params.small_integer("head_dim"),
+                                             params.small_integer("frequency_index"));
+}
+
+// How many competitors of the worst position sit at distance 1 when every one
+// does: N = 2 (either pattern: one competitor) and N = 3 previous-token (the
+// query's own key and the key two back, both one step off the target); 0 when
+// the competitors are spread over several distances and s* has no closed form.
+int closed_form_competitors(std::int64_t n, Pattern pattern) {
+    if (n == 2) return 1;
+    if (n == 3 && pattern == Pattern::previous_token) return 2;
+    return 0;
+}
+
+// s* = ln(c (1 - eps) / eps) / (1 - cos g).
+interval closed_form_scale(const interval& g, int competitors, const std::string& epsilon) {
+    const interval eps = numeric::enclose_decimal(epsilon);
+    return log(interval(competitors) * (interval(1) - eps) / eps) / (interval(1) - cos(g));
 }
 
 std::string frequency_label(const core::Parameters& params) {
@@ -190,8 +222,19 @@ public:
                              " bits (" + where + "); raise --precision";
             return result;
         }
-        return half_scale ? refute_half_scale(instance, g, answer, bar, where, std::move(result))
-                          : certify(g, answer, bar, where, std::move(result), pattern);
+        if (half_scale) return refute_half_scale(instance, g, answer, bar, where, std::move(result));
+        if (const int c = closed_form_competitors(n, pattern); c > 0) {
+            const interval pinned = closed_form_scale(reference_frequency_of(params), c, epsilon);
+            result.evidence["s_star_closed_form"] = numeric::decimal_enclosure(pinned);
+            if (!numeric::overlaps(pinned, answer.scale)) {
+                result.verdict = core::Verdict::error;
+                result.message = "the closed form s* = ln(" + std::to_string(c) + " (1 - eps) / eps) / (1 - cos g) in " +
+                                 numeric::decimal_enclosure(pinned, 12) + " misses the certified bracket (" +
+                                 where + ")";
+                return result;
+            }
+        }
+        return certify(g, answer, bar, where, std::move(result), pattern);
     }
 
 private:

@@ -5,7 +5,10 @@
 // with MPFI for one grid point:
 //  (i)   every frequency g_k of the RoPE schedule, d = 2 included, breaks: the
 //        least r >= 1 with cos(r g_k) < 0 (probes::semantic_break on that one
-//        frequency), cross-checked against floor(pi / (2 g_k)) + 1 in MPFI;
+//        frequency), which must equal the closed form floor(pi / (2 g_k)) + 1
+//        evaluated on g_k = theta^(-2(k-1)/d) from its definition
+//        (support/quarter_turn.hpp: MPFR power and root, not the schedule's
+//        exp/log, and no sweep), so a schedule bug or a sweep bug is an error;
 //  (ii)  p-RoPE: each removed channel's frequency is the exact point 0, so
 //        cos(r * 0) = 1 for every r and it never breaks; each kept channel has
 //        RoPE's enclosure, so it breaks exactly as in (i);
@@ -13,8 +16,15 @@
 //        theta is <= the one at theta_larger (g_1 = 1 for every theta).
 // The margin is the closest any cos(r g_k) came to 0 on either side of a break:
 // how clearly the break distances were decided.
-// Negative control "robust-up-to": claims the lowest RoPE channel g_{d/2} stays
-// non-negative for every r <= robust_length; refuted by its certified break.
+// Negative control "early-break" (the perturbation): claims every channel k
+// already breaks at b_k - 1, one distance before the closed form's
+// b_k = floor(pi / (2 g_k)) + 1. The certified sweep, run on the schedule's
+// g_k up to b_k - 1, must certify cos(r g_k) >= 0 for every r <= b_k - 1, for
+// every channel; a sweep that finds a break there contradicts the closed form
+// (an error, not a refutation).
+// Negative control "robust-up-to" (the complement, kept as an extra): claims
+// the lowest RoPE channel g_{d/2} stays non-negative for every r <=
+// robust_length; refuted by its certified break.
 #include <optional>
 
 #include "checks.hpp"
@@ -23,6 +33,7 @@
 #include "ropecheck/numeric/invalid_input.hpp"
 #include "ropecheck/probes/semantic_break.hpp"
 #include "support/claim_support.hpp"
+#include "support/quarter_turn.hpp"
 
 namespace ropecheck::claims {
 namespace {
@@ -34,7 +45,7 @@ using rope::RotaryKind;
 // The fast double filter of the sweep engine covers distances below 2^31.
 constexpr std::int64_t max_distance_limit = 1'000'000'000;
 
-const std::vector<std::string> controls{"none", "robust-up-to"};
+const std::vector<std::string> controls{"none", "early-break", "robust-up-to"};
 
 // A channel's certified break: cos(distance g) < 0 and, when distance > 1,
 // cos((distance - 1) g) >= 0 (every earlier r is certified >= 0 by the sweep).
@@ -66,17 +77,6 @@ BreakSearch break_of(const interval& g, std::int64_t limit) {
     return search;
 }
 
-// floor(pi / (2 g)) + 1 when the enclosure decides the floor: for 0 < g < pi
-// the first r with r g mod 2 pi in (pi/2, 3 pi/2), found without any sweep.
-std::optional<std::int64_t> quarter_turn_formula(const interval& g) {
-    interval pi;
-    mpfi_const_pi(pi.backend().data());
-    const interval q = pi / (interval(2) * g);
-    const numeric::real lo = floor(numeric::lower_bound(q)), hi = floor(numeric::upper_bound(q));
-    if (lo != hi) return std::nullopt;
-    return lo.convert_to<std::int64_t>() + 1;
-}
-
 bool identical(const interval& a, const interval& b) {
     return numeric::lower_bound(a) == numeric::lower_bound(b) && numeric::upper_bound(a) == numeric::upper_bound(b);
 }
@@ -96,7 +96,7 @@ public:
                 {"p", core::ParameterKind::fraction, "p-RoPE fraction kept, in [0, 1]", false, "1"},
                 {"robust_length", core::ParameterKind::integer,
                  "control robust-up-to: the length up to which the lowest channel is claimed to stay >= 0", false},
-                support::control_parameter("none, robust-up-to")};
+                support::control_parameter("none, early-break, robust-up-to")};
     }
 
     void validate(const core::Parameters& params) const override {
@@ -121,7 +121,9 @@ public:
     }
 
     core::InstanceResult run(const core::Instance& instance) const override {
-        if (support::control_of(instance.params, controls) == "robust-up-to") return run_robust_control(instance);
+        const std::string control = support::control_of(instance.params, controls);
+        if (control == "robust-up-to") return run_robust_control(instance);
+        if (control == "early-break") return run_early_break_control(instance);
         return run_claim(instance);
     }
 
@@ -160,7 +162,7 @@ private:
                                                            std::to_string(n) + "; raise max_distance");
             const ChannelBreak& b = *search.found;
             // The sweep and the closed form must agree; a disagreement is a bug, not a verdict on the paper.
-            const auto formula = quarter_turn_formula(gk);
+            const auto formula = support::quarter_turn_break(support::reference_rope_frequency(theta, d, k));
             if (!formula) ++formula_undecided;
             else if (*formula != b.distance) {
                 result.verdict = core::Verdict::error;
@@ -250,6 +252,66 @@ private:
                          (d >= 4 ? "no break earlier at theta = " + theta_larger + " (" + std::to_string(strictly_later) +
                                        " of " + std::to_string(d / 2 - 1) + " strictly later)"
                                  : std::string("d = 2 has no channel k >= 2 to compare across theta"));
+        return result;
+    }
+
+    static core::InstanceResult run_early_break_control(const core::Instance& instance) {
+        const core::Parameters& params = instance.params;
+        const std::string theta = params.decimal("theta");
+        const int d = params.small_integer("head_dim");
+        const auto g = FrequencySchedule::rope(theta, d).frequencies<interval>();
+        const std::string bits = std::to_string(instance.precision_bits);
+        core::InstanceResult result;
+        core::json claimed = core::json::array();
+        std::optional<interval> closest;  // the smallest cos(r g_k) at r = b_k - 1 over the channels
+        int closest_k = 0;
+        std::int64_t closest_r = 0;
+        for (int k = 1; k <= d / 2; ++k) {
+            const auto b = support::quarter_turn_break(support::reference_rope_frequency(theta, d, k));
+            if (!b)
+                return inconclusive(std::move(result), "floor(pi / (2 " + frequency_name(k) +
+                                                           ")) is not decided at " + bits + " bits; raise --precision");
+            const std::int64_t early = *b - 1;  // >= 1: every g_k <= 1 < pi / 2
+            const BreakSearch search = break_of(g[static_cast<std::size_t>(k - 1)], early);
+            if (search.undecided)
+                return inconclusive(std::move(result), "the sign of cos(r " + frequency_name(k) + ") at r = " +
+                                                           std::to_string(*search.undecided) + " cannot be decided at " +
+                                                           bits + " bits; raise --precision");
+            if (search.found) {
+                result.verdict = core::Verdict::error;
+                result.message = "internal inconsistency: the sweep breaks " + frequency_name(k) + " at r = " +
+                                 std::to_string(search.found->distance) + " < floor(pi / (2 g)) + 1 = " +
+                                 std::to_string(*b);
+                return result;
+            }
+            const interval at = cos(interval(static_cast<long long>(early)) * g[static_cast<std::size_t>(k - 1)]);
+            if (!closest || numeric::lower_bound(at) < numeric::lower_bound(*closest)) {
+                closest = at;
+                closest_k = k;
+                closest_r = early;
+            }
+            claimed.push_back({{"k", k}, {"claimed_break", early}, {"closed_form_break", *b}});
+        }
+        result.evidence["claimed_breaks"] = std::move(claimed);
+        const std::string where = frequency_name(closest_k) + ", r = " + std::to_string(closest_r);
+        // How clearly the claimed break fails: cos at the claimed distance, certainly >= 0.
+        result.margin = core::Margin{numeric::decimal_lower(*closest), numeric::decimal_upper(*closest), where};
+        result.verdict = core::Verdict::refuted;
+        result.message = "no channel breaks one distance early: the sweep certifies cos(r g_k) >= 0 for every r <= "
+                         "floor(pi / (2 g_k)) and every k = 1.." + std::to_string(d / 2) + " (closest to 0 at " +
+                         where + ", cos in " + numeric::decimal_enclosure(*closest, 8) + ")";
+        core::Counterexample cx;
+        cx.kind = "a channel does not break at the claimed distance";
+        cx.inputs = {{"head_dim", std::to_string(d)},
+                     {"theta", theta},
+                     {"frequency", frequency_name(closest_k)},
+                     {"claimed break r", std::to_string(closest_r)}};
+        cx.claimed = "cos(r g_k) < 0 for some r <= floor(pi / (2 g_k)), for every k";
+        cx.computed = "cos(r g_k) >= 0 for every 1 <= r <= floor(pi / (2 g_k)) and every k (certified sweep); at " +
+                      where + " cos in " + numeric::decimal_enclosure(*closest);
+        cx.replay = support::replay_header(instance);
+        cx.replay["inputs"] = {{"frequency_index", closest_k}, {"claimed_break_distance", closest_r}};
+        result.counterexample = std::move(cx);
         return result;
     }
 

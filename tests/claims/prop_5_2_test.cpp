@@ -19,7 +19,9 @@ BOOST_AUTO_TEST_CASE(nope_ties_and_rope_separates) {
         for (std::uint64_t seed : {1u, 2u, 3u}) {
             const auto r = run_check("prop-5.2", grid(d, "1"), 128, seed);
             BOOST_TEST(to_string(r.verdict) == "certified");
-            BOOST_TEST(r.evidence["nope_keys_2_3_identical"].get<bool>());
+            BOOST_TEST(r.evidence["nope_positioned_keys_2_3_identical"].get<bool>());
+            BOOST_TEST(r.evidence["nope_row_sums_to_one"].get<bool>());
+            BOOST_TEST(r.evidence["nope_closed_form_agrees"].get<bool>());
             BOOST_TEST(r.evidence["nope_alpha_3_3"] == r.evidence["nope_alpha_3_2"]);
             BOOST_TEST(r.evidence["nope_activations"][1] == r.evidence["nope_activations"][2]);
             BOOST_REQUIRE(r.margin.has_value());
@@ -42,6 +44,25 @@ BOOST_AUTO_TEST_CASE(tiny_gap_to_one_half_is_certified_through_the_identity) {
         if (r.evidence["below_half_by"] == "identity alpha_{3,1} / 2") ++through_identity;
     }
     BOOST_TEST(through_identity > 0);
+}
+
+// The perturbation: x_3 = x_1 + 2^-10 u, no longer two equal tokens. The kernel
+// with the NoPE schedule must separate a_{3,3} from a_{3,2} on every draw.
+BOOST_AUTO_TEST_CASE(perturbed_token_breaks_the_tie) {
+    for (int d : {4, 16, 64}) {
+        for (std::uint64_t seed : {1u, 2u, 3u, 4u}) {
+            json values = grid(d, "1", 32);
+            values["control"] = "perturbed-token";
+            const auto r = run_check("prop-5.2", values, 128, seed);
+            BOOST_TEST_CONTEXT("d = " << d << ", seed = " << seed) {
+                BOOST_TEST(to_string(r.verdict) == "refuted");
+                BOOST_REQUIRE(r.counterexample.has_value());
+                BOOST_TEST(r.counterexample->kind == "no tie: the tokens at positions 2 and 3 differ");
+                BOOST_TEST(r.counterexample->replay["inputs"]["perturbation_log2"].get<int>() == -10);
+                BOOST_TEST(r.evidence["nope_alpha_3_3"] != r.evidence["nope_alpha_3_2"]);
+            }
+        }
+    }
 }
 
 BOOST_AUTO_TEST_CASE(claim_for_rope_is_refuted_by_the_construction) {
@@ -72,6 +93,8 @@ BOOST_AUTO_TEST_CASE(bad_parameters_are_rejected) {
     json control = grid(8, "1");
     control["control"] = "claim-for-nope";
     BOOST_CHECK_THROW(validate_check("prop-5.2", control), InvalidInput);
+    BOOST_CHECK_THROW(validate_check("prop-5.2", grid(8, "1.5")), InvalidInput);
+    BOOST_CHECK_THROW(validate_check("prop-5.2", {{"head_dim", 8}, {"theta", "0.5"}, {"model_dim", 16}}), InvalidInput);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

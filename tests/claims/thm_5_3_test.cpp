@@ -46,6 +46,35 @@ BOOST_AUTO_TEST_CASE(previous_token_closed_form) {
     BOOST_TEST(evidence_number(r, "s_star_lower") == expected, boost::test_tools::tolerance(1e-12));
 }
 
+// The claim's closed-form pins, recomputed here in double from the formula
+// s* = ln(c (1 - eps) / eps) / (1 - cos g): N = 2 has one competitor at
+// distance 1 for either pattern, N = 3 previous-token two.
+BOOST_AUTO_TEST_CASE(small_contexts_are_pinned_by_the_closed_form) {
+    struct Pin {
+        int n;
+        const char* pattern;
+        double competitors;
+    };
+    for (const Pin& pin : {Pin{2, "diagonal", 1}, Pin{2, "previous-token", 1}, Pin{3, "previous-token", 2}}) {
+        for (const std::string eps : {"0.1", "0.01"}) {
+            for (int k : {1, 8}) {
+                const auto r = run_check("thm-5.3", schedule_grid(k, pin.n, eps, pin.pattern));
+                BOOST_TEST_CONTEXT("N = " << pin.n << ", " << pin.pattern << ", eps = " << eps << ", K = " << k) {
+                    BOOST_TEST(to_string(r.verdict) == "certified");
+                    BOOST_TEST(r.evidence.contains("s_star_closed_form"));
+                    const double g = std::pow(10000.0, -2.0 * (k - 1) / 64);
+                    const double e = std::stod(eps);
+                    const double expected = std::log(pin.competitors * (1 - e) / e) / (1 - std::cos(g));
+                    BOOST_TEST(evidence_number(r, "s_star_lower") == expected, boost::test_tools::tolerance(1e-9));
+                    BOOST_TEST(evidence_number(r, "s_star_upper") == expected, boost::test_tools::tolerance(1e-9));
+                }
+            }
+        }
+    }
+    // The diagonal at N = 3 has competitors at distances 1 and 2: no closed form, no pin.
+    BOOST_TEST(!run_check("thm-5.3", schedule_grid(1, 3, "0.1", "diagonal")).evidence.contains("s_star_closed_form"));
+}
+
 BOOST_AUTO_TEST_CASE(long_contexts_and_low_frequencies) {
     const auto longer = run_check("thm-5.3", schedule_grid(1, 200000, "0.01", "diagonal"));
     BOOST_TEST(to_string(longer.verdict) == "certified");
@@ -68,17 +97,22 @@ BOOST_AUTO_TEST_CASE(low_precision_still_certifies) {
     BOOST_TEST(evidence_number(r, "s_star_upper") >= 73789.932877560285);
 }
 
+// Every instance of the ci grid's shape, the small N included, is refuted.
 BOOST_AUTO_TEST_CASE(half_scale_is_refuted) {
-    for (const std::string pattern : {"diagonal", "previous-token"}) {
-        json values = schedule_grid(1, 50, "0.1", pattern);
-        values["control"] = "half-scale";
-        const auto r = run_check("thm-5.3", values);
-        BOOST_TEST(to_string(r.verdict) == "refuted");
-        BOOST_REQUIRE(r.counterexample.has_value());
-        BOOST_TEST(r.counterexample->kind == "the pattern fails at half the least scale");
-        BOOST_TEST(r.counterexample->replay["claim"].get<std::string>() == "thm-5.3");
-        BOOST_TEST(r.counterexample->replay["inputs"]["pattern"].get<std::string>() == pattern);
-        BOOST_TEST(r.counterexample->replay["inputs"]["scale_upper"].get<std::string>() != "");
+    for (int n : {2, 3, 50}) {
+        for (const std::string pattern : {"diagonal", "previous-token"}) {
+            json values = schedule_grid(n == 50 ? 1 : 8, n, "0.1", pattern);
+            values["control"] = "half-scale";
+            const auto r = run_check("thm-5.3", values);
+            BOOST_TEST_CONTEXT("N = " << n << ", " << pattern) {
+                BOOST_TEST(to_string(r.verdict) == "refuted");
+                BOOST_REQUIRE(r.counterexample.has_value());
+                BOOST_TEST(r.counterexample->kind == "the pattern fails at half the least scale");
+                BOOST_TEST(r.counterexample->replay["claim"].get<std::string>() == "thm-5.3");
+                BOOST_TEST(r.counterexample->replay["inputs"]["pattern"].get<std::string>() == pattern);
+                BOOST_TEST(r.counterexample->replay["inputs"]["scale_upper"].get<std::string>() != "");
+            }
+        }
     }
 }
 
