@@ -28,6 +28,7 @@
 #include "ropecheck/numeric/number_concept.hpp"
 #include "ropecheck/probes/semantic_break.hpp"
 #include "support/claim_support.hpp"
+#include "support/quarter_turn.hpp"
 
 namespace ropecheck::claims {
 namespace {
@@ -41,15 +42,6 @@ interval frequency_near_quarter_turn(std::int64_t r0, int exponent, bool past) {
     const interval half_pi = numeric::number_traits<interval>::pi() / interval(2);
     const interval eps = interval(1) / pow(interval(10), exponent);
     return (past ? half_pi + eps : half_pi - eps) / interval(r0);
-}
-
-// floor(pi / (2 g)) + 1 when the enclosure decides the floor.
-std::optional<std::int64_t> closed_form_break(const interval& g) {
-    const interval x = numeric::number_traits<interval>::pi() / (interval(2) * g);
-    const numeric::real lo = floor(numeric::lower_bound(x));
-    const numeric::real hi = floor(numeric::upper_bound(x));
-    if (lo != hi) return std::nullopt;
-    return static_cast<std::int64_t>(lo.convert_to<long long>()) + 1;
 }
 
 class NearTieBreakCheck final : public core::Check {
@@ -82,7 +74,7 @@ public:
         const bool belief = support::control_of(p, controls) == "quarter-turn-is-the-break";
         const interval g = frequency_near_quarter_turn(r0, exponent, past);
         const std::int64_t by_construction = past ? r0 : r0 + 1;
-        const std::optional<std::int64_t> closed = closed_form_break(g);
+        const std::optional<std::int64_t> closed = support::quarter_turn_break(g);
 
         sweep::SweepOptions one_thread;  // the runner already spreads instances over the cores
         one_thread.threads = 1;
