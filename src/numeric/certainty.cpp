@@ -21,8 +21,9 @@ real width_of(const interval& x) { return boost::multiprecision::width(x); }
 
 Certainty is_positive(const interval& x) {
     if (mpfi_nan_p(x.backend().data())) return Certainty::unknown;
-    // Mutant "certainty-upper-bound": "certainly positive" read off the upper end.
-    if ((ROPECHECK_MUTANT("certainty-upper-bound") ? upper_bound(x) : lower_bound(x)) > 0) return Certainty::certainly;
+    // Mutant "certainty-non-strict": ">= 0" for "> 0", so an exact 0 (a removed
+    // frequency, a tie computed as a point) counts as certainly positive.
+    if (ROPECHECK_MUTANT("certainty-non-strict") ? lower_bound(x) >= 0 : lower_bound(x) > 0) return Certainty::certainly;
     if (upper_bound(x) <= 0) return Certainty::certainly_not;
     return Certainty::unknown;
 }

@@ -21,7 +21,7 @@ constexpr std::array catalogue{
     MutantInfo{"pipeline-skip-dtype-rounding", "rope/inference_pipeline",
                "the rotated q and k are not rounded to the model dtype"},
     MutantInfo{"softmax-normaliser-short", "rope/softmax", "the softmax normaliser leaves out one term"},
-    MutantInfo{"certainty-upper-bound", "numeric/certainty", "certainly_positive tests the upper bound"},
+    MutantInfo{"certainty-non-strict", "numeric/certainty", "certainly_positive accepts a lower bound of 0 (>= for >)"},
     MutantInfo{"sweep-bound-term-dropped", "sweep/block_evaluator",
                "the filter's error bound keeps the inputs' widths but leaves out every rounding of the double evaluation"},
     MutantInfo{"sweep-skip-escalation", "sweep/minimum_scan, crossing_scan",
