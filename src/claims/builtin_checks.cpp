@@ -12,6 +12,8 @@ void register_builtin_checks(core::CheckRegistry& registry) {
     registry.add(make_pipeline_diagonal_check());
     registry.add(make_pipeline_prop_3_1_check());
     registry.add(make_pipeline_semantic_flip_check());
+    registry.add(make_ieee_formats_check());
+    registry.add(make_scaling_schedules_check());
     // Each factory below is enabled as its check lands (see the placeholders in src/claims/).
     registry.add(make_su_decay_bound_check());
     registry.add(make_fig_2_check());

@@ -23,5 +23,7 @@ std::unique_ptr<core::Check> make_pipeline_diagonal_check();
 std::unique_ptr<core::Check> make_pipeline_prop_3_1_check();
 std::unique_ptr<core::Check> make_pipeline_semantic_flip_check();
 std::unique_ptr<core::Check> make_near_tie_break_check();
+std::unique_ptr<core::Check> make_ieee_formats_check();
+std::unique_ptr<core::Check> make_scaling_schedules_check();
 
 }  // namespace ropecheck::claims

@@ -5,22 +5,42 @@
 // cos, rounded to the model dtype) it stops at the first distance whose
 // rounded cos is exactly 1 (probes::float_collision, decided with MPFR). The
 // claim: for the given dtype the guarantee is lost by distance N while exact
-// arithmetic keeps it — the context length at which the positional head can no
-// longer tell r from 0 is reported per dtype.
-// Negative control "pipeline-separates": claims the dtype pipeline separates
-// every r <= N from 0; refuted by the collision distance.
+// arithmetic keeps it.
+//
+// Pinned (pair 1, whose frequency is exactly 1 for every base): the first
+// collision distance is known without the pipeline, from the continued
+// fraction of 1/(2 pi) and the dtype's spacing below 1
+// (support::derive_unit_frequency_collision; derivation and the values 710 /
+// 44 / 44 in docs/pipeline-and-formats.md). On pair 1 the claim holds only when
+// the scan, that derivation and the spec's pinned value (pinned_<dtype>) name
+// the same distance. Other pairs have no second derivation: the claim there is
+// the existence of a collision within N.
+//
+// Negative controls (theorems/float-collision.toml): the claim's own check on
+// perturbed inputs — a context that stops one before the collision (the scan
+// must search every distance and find none) and pinned values shifted by one
+// (the scan must find the true distance, not the pinned one) — and the
+// complement "pipeline-separates" (control), refuted by the collision.
 #include "checks.hpp"
 #include "ropecheck/numeric/certainty.hpp"
 #include "ropecheck/numeric/decimal.hpp"
 #include "ropecheck/numeric/invalid_input.hpp"
 #include "ropecheck/probes/float_collision.hpp"
 #include "ropecheck/probes/positional_margin.hpp"
+#include "ropecheck/rope/inference_pipeline.hpp"
 #include "support/claim_support.hpp"
+#include "support/unit_frequency_collision.hpp"
 
 namespace ropecheck::claims {
 namespace {
 
 using numeric::interval;
+
+const std::vector<std::string> controls{"none", "pipeline-separates"};
+
+std::string distance_text(const std::optional<std::int64_t>& r) {
+    return r ? std::to_string(*r) : std::string("none");
+}
 
 class FloatCollisionCheck final : public core::Check {
 public:
@@ -32,6 +52,9 @@ public:
                 support::dtype_parameter(),
                 {"frequency", core::ParameterKind::integer, "K, 1-based (1 = highest)", false, 1},
                 {"context", core::ParameterKind::integer, "N: distances 1..N"},
+                pinned("float32"),
+                pinned("bfloat16"),
+                pinned("float16"),
                 support::control_parameter("none, pipeline-separates")};
     }
 
@@ -40,28 +63,32 @@ public:
         support::pipeline_dtype(p);
         support::require_range("frequency", p.integer("frequency"), 1, schedule.pairs());
         support::require_range("context", p.integer("context"), 1, 100'000'000);
-        support::control_of(p, {"none", "pipeline-separates"});
+        for (const char* dtype : {"float32", "bfloat16", "float16"})
+            support::require_range(std::string("pinned_") + dtype, p.integer(std::string("pinned_") + dtype), 0,
+                                   (std::int64_t{1} << 24) - 1);
+        support::control_of(p, controls);
     }
 
     core::InstanceResult run(const core::Instance& instance) const override {
         const core::Parameters& p = instance.params;
         const auto schedule = support::rope_schedule(p);
         const auto dtype = support::pipeline_dtype(p);
+        const std::string dt = numeric::to_string(dtype);
         const int chunk = static_cast<int>(p.integer("frequency")) - 1;
         const std::int64_t context = p.integer("context");
-        const bool negative = support::control_of(p, {"none", "pipeline-separates"}) == "pipeline-separates";
+        const bool complement = support::control_of(p, controls) == "pipeline-separates";
 
         const auto g = schedule.frequencies<interval>()[static_cast<std::size_t>(chunk)];
         const auto exact = probes::positional_margin({g}, context);
         const auto pipeline = probes::float_collision(schedule, chunk, dtype, context);
+        const auto& collision = pipeline.first_collision_distance;
 
         core::InstanceResult result;
-        result.evidence["dtype"] = numeric::to_string(dtype);
+        result.evidence["dtype"] = dt;
         result.evidence["exact_worst_distance"] = exact.worst_distance;
         result.evidence["exact_margin"] = numeric::decimal_enclosure(exact.margin, 17);
         result.evidence["float32_inv_freq"] = support::exact_hex(static_cast<double>(pipeline.inverse_frequency));
-        if (pipeline.first_collision_distance) result.evidence["first_collision_distance"] = *pipeline.first_collision_distance;
-        else result.evidence["first_collision_distance"] = nullptr;
+        result.evidence["first_collision_distance"] = collision ? core::json(*collision) : core::json(nullptr);
         result.margin = core::Margin{numeric::decimal_lower(exact.margin), numeric::decimal_upper(exact.margin),
                                      "r = " + std::to_string(exact.worst_distance) + " (exact arithmetic)"};
         if (!numeric::certainly_positive(exact.margin)) {
@@ -69,47 +96,95 @@ public:
             result.message = "the exact margin could not be certified positive";
             return result;
         }
-        const auto& collision = pipeline.first_collision_distance;
-        if (negative || !collision) {
-            if (!collision) {
-                result.verdict = negative ? core::Verdict::certified : core::Verdict::refuted;
-                result.message = "the " + numeric::to_string(dtype) + " pipeline separates every r <= " +
-                                 std::to_string(context) + " from 0";
-                if (!negative) {
-                    core::Counterexample cx;
-                    cx.kind = "no collision within the context";
-                    cx.inputs = {{"dtype", numeric::to_string(dtype)}, {"context", std::to_string(context)}};
-                    cx.claimed = "the pipeline loses the positional guarantee by distance N";
-                    cx.computed = result.message;
-                    cx.replay = support::replay_header(instance);
-                    result.counterexample = std::move(cx);
-                }
-                return result;
-            }
+        const auto refute = [&](const std::string& kind, const std::string& claimed, const std::string& computed) {
             result.verdict = core::Verdict::refuted;
-            result.message = "the " + numeric::to_string(dtype) + " pipeline rounds cos(r g_" + std::to_string(chunk + 1) +
-                             ") to 1 at r = " + std::to_string(*collision);
+            result.message = computed;
             core::Counterexample cx;
-            cx.kind = "a distance the pipeline cannot tell from 0";
-            cx.inputs = {{"dtype", numeric::to_string(dtype)},
+            cx.kind = kind;
+            cx.inputs = {{"dtype", dt},
                          {"theta", schedule.theta()},
                          {"head_dim", std::to_string(schedule.head_dim())},
                          {"frequency K", std::to_string(chunk + 1)},
-                         {"distance r", std::to_string(*collision)},
-                         {"float32 angle", support::exact_hex(pipeline.angle_at_collision)}};
-            cx.claimed = "the pipeline separates every r <= " + std::to_string(context) + " from 0";
-            cx.computed = "rounded cos(angle) = 1 exactly at r = " + std::to_string(*collision) +
-                          " (exact 1 - cos(r g) >= " + numeric::decimal_lower(exact.margin, 6) + " > 0)";
+                         {"context", std::to_string(context)}};
+            if (collision) cx.inputs.push_back({"float32 angle at the collision", support::exact_hex(pipeline.angle_at_collision)});
+            cx.claimed = claimed;
+            cx.computed = computed;
             cx.replay = support::replay_header(instance);
-            cx.replay["inputs"] = {{"distance", *collision}};
+            cx.replay["inputs"] = {{"distance", collision ? core::json(*collision) : core::json(nullptr)}};
             result.counterexample = std::move(cx);
             return result;
+        };
+        const std::string scan_text =
+            collision ? "the " + dt + " pipeline rounds cos(r g_" + std::to_string(chunk + 1) + ") to 1 at r = " +
+                            std::to_string(*collision)
+                      : "the " + dt + " pipeline separates every r <= " + std::to_string(context) + " from 0";
+
+        if (complement) {
+            if (!collision) {
+                result.verdict = core::Verdict::certified;
+                result.message = scan_text;
+                return result;
+            }
+            return refute("a distance the pipeline cannot tell from 0",
+                          "the pipeline separates every r <= " + std::to_string(context) + " from 0",
+                          scan_text + " (exact 1 - cos(r g) >= " + numeric::decimal_lower(exact.margin, 6) + " > 0)");
         }
+
+        // Pair 1: the scan must agree with the derivation and the pinned value.
+        if (chunk == 0) {
+            if (pipeline.inverse_frequency != 1.0F)
+                return refute("pair 1 does not rotate at frequency 1 in the pipeline", "float32 inv_freq of pair 1 = 1",
+                              "float32 inv_freq of pair 1 = " + support::exact_hex(pipeline.inverse_frequency));
+            const auto derived = support::derive_unit_frequency_collision(dtype, std::min<std::int64_t>(context, (1 << 24) - 1));
+            core::json tried = core::json::array();
+            for (std::int64_t q : derived.denominators) tried.push_back(q);
+            result.evidence["derived_collision_distance"] = derived.distance ? core::json(*derived.distance) : core::json(nullptr);
+            result.evidence["convergent_denominators_tried"] = tried;
+            result.evidence["threshold_eps"] = numeric::decimal_enclosure(support::unit_collision_threshold(dtype), 12);
+            if (!derived.decided) {
+                result.verdict = core::Verdict::inconclusive;
+                result.message = "the continued-fraction derivation could not be decided; raise --precision";
+                return result;
+            }
+            if (derived.distance)
+                result.evidence["derived_one_minus_cos"] = numeric::decimal_enclosure(derived.one_minus_cos, 6);
+            const std::int64_t pin = p.integer("pinned_" + dt);
+            result.evidence["pinned_collision_distance"] = pin > 0 ? core::json(pin) : core::json(nullptr);
+            if (derived.distance != collision)
+                return refute("the scan disagrees with the continued-fraction derivation",
+                              "first collision within N at the first convergent denominator q of 1/(2 pi) with 1 - cos(q) <= eps: " +
+                                  distance_text(derived.distance),
+                              scan_text + "; derived: " + distance_text(derived.distance));
+            if (pin > 0) {
+                const std::optional<std::int64_t> pinned_within =
+                    pin <= context ? std::optional<std::int64_t>(pin) : std::nullopt;
+                if (pinned_within != collision)
+                    return refute("the scan disagrees with the pinned collision distance",
+                                  "first collision at the pinned r = " + std::to_string(pin),
+                                  scan_text + "; pinned: " + std::to_string(pin) + " (derived " +
+                                      distance_text(derived.distance) + ")");
+            }
+        }
+        if (!collision)
+            return refute("no collision within the context", "the pipeline loses the positional guarantee by distance N",
+                          scan_text);
         result.verdict = core::Verdict::certified;
-        result.message = numeric::to_string(dtype) + ": positional guarantee lost at r = " + std::to_string(*collision) +
-                         " (exact arithmetic keeps a margin >= " + numeric::decimal_lower(exact.margin, 6) + " up to " +
-                         std::to_string(context) + ")";
+        result.message = dt + ": positional guarantee lost at r = " + std::to_string(*collision) +
+                         (chunk == 0 ? " (= the continued-fraction derivation" +
+                                           std::string(p.integer("pinned_" + dt) > 0 ? " and the pinned value" : "") + ")"
+                                     : "") +
+                         "; exact arithmetic keeps a margin >= " + numeric::decimal_lower(exact.margin, 6) + " up to " +
+                         std::to_string(context);
         return result;
+    }
+
+private:
+    static core::ParameterSpec pinned(const char* dtype) {
+        return {std::string("pinned_") + dtype, core::ParameterKind::integer,
+                std::string("the first ") + dtype +
+                    " collision distance on pair 1 (frequency exactly 1), derived in docs/pipeline-and-formats.md; "
+                    "0 = not pinned; other pairs ignore it",
+                false, 0};
     }
 };
 

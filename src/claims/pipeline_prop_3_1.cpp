@@ -15,6 +15,13 @@
 // neighbours with the target (so do many Gaussian draws): the negative control
 // (bfloat16, low-band) must be refuted with the query position and the key.
 //
+// Negative control "shifted-key" (control): the same exact certification and
+// the same scan, with the key built for r* - 1 (k = R^(-(r* - 1)) q) while the
+// claim still names r*. Exact arithmetic certifies the peak at r* - 1, so in
+// float32 the key one position further back beats the claimed target from the
+// first query position that has it: the scan must report query 1 - r*, key 0
+// (docs/pipeline-and-formats.md, "Proposition 3.1's shifted key").
+//
 // Rigour: the key's dtype value is the rounding of the exact R^(-r*) q; it is
 // decided from an MPFI enclosure (both ends must round to the same value).
 #include "checks.hpp"
@@ -46,7 +53,8 @@ public:
                 {"target_distance", core::ParameterKind::integer, "r* <= 0: the key r* positions back must win"},
                 {"context", core::ParameterKind::integer, "N: query positions up to N, keys 0..i; exact window |r| <= N"},
                 {"query_profile", core::ParameterKind::text, "gaussian or low-band", false, "gaussian"},
-                support::draw_parameter()};
+                support::draw_parameter(),
+                support::control_parameter("none, shifted-key")};
     }
 
     void validate(const core::Parameters& p) const override {
@@ -56,6 +64,8 @@ public:
         support::require_range("context", context, 1, probes::max_pipeline_positions);
         support::require_range("target_distance", p.integer("target_distance"), -context, 0);
         support::require_one_of("query_profile", p.text("query_profile"), {"gaussian", "low-band"});
+        if (support::control_of(p, {"none", "shifted-key"}) == "shifted-key")
+            support::require_range("target_distance", p.integer("target_distance") - 1, -context, 0);
     }
 
     core::InstanceResult run(const core::Instance& instance) const override {
@@ -66,6 +76,9 @@ public:
         const std::int64_t context = p.integer("context");
         const std::string profile = p.text("query_profile");
         const std::string dt = numeric::to_string(dtype);
+        const bool shifted = support::control_of(p, {"none", "shifted-key"}) == "shifted-key";
+        // The distance the key is built for: r*, or r* - 1 for the shifted key.
+        const std::int64_t built_for = shifted ? target - 1 : target;
 
         core::CounterRng rng(instance.seed);
         std::vector<double> q_exact = support::gaussian_vector(rng, schedule.head_dim());
@@ -79,14 +92,17 @@ public:
         // Exact side.
         const auto q = support::convert<interval>(q_exact);
         const auto freqs = schedule.frequencies<interval>();
-        const auto k = rope::rotate<interval>(q, freqs, -target);
-        const support::ExactPeak peak = support::exact_peak(rope::chunk_coefficients<interval>(q, k), freqs, target, context);
+        const auto k = rope::rotate<interval>(q, freqs, -built_for);
+        const support::ExactPeak peak =
+            support::exact_peak(rope::chunk_coefficients<interval>(q, k), freqs, built_for, context);
+        result.evidence["key_built_for"] = built_for;
         result.evidence["exact_gap_closest_distance"] = peak.closest;
         result.margin = core::Margin{numeric::decimal_lower(peak.gap), numeric::decimal_upper(peak.gap),
-                                     "exact a(r*) - a(" + std::to_string(peak.closest) + ")"};
+                                     "exact a(" + std::to_string(built_for) + ") - a(" + std::to_string(peak.closest) + ")"};
         if (!numeric::certainly_positive(peak.gap)) {
             result.verdict = core::Verdict::inconclusive;
-            result.message = "exact arithmetic's maximum at r* could not be certified; raise --precision";
+            result.message = "exact arithmetic's maximum at r = " + std::to_string(built_for) +
+                             " could not be certified; raise --precision";
             return result;
         }
 
@@ -130,6 +146,7 @@ public:
                      {"head_dim", std::to_string(schedule.head_dim())},
                      {"query profile", profile},
                      {"target distance r*", std::to_string(target)},
+                     {"key built for", std::to_string(built_for)},
                      {"query position i", std::to_string(i)},
                      {"key position j", std::to_string(j)}};
         cx.claimed = "the key at i + r* scores strictly highest at every query position <= " + std::to_string(context);

@@ -4,19 +4,37 @@
 // every query's own position scores strictly highest. The pipeline
 // (rope::InferencePipeline: float32 angles and cos/sin, psi and the rotated
 // vectors in the dtype, float32 accumulation) scores by absolute positions, and
-// at some query position i <= N an earlier key ties or beats the query's own:
-// the positional head's guarantee is gone at that context length. The claim
-// reports that position per dtype (probes::pipeline_target_loss, exhaustive
-// over every query position and key up to N).
-// Negative control "pipeline-keeps": claims the pipeline keeps the diagonal up
-// to N; refuted by the first query position that loses it.
+// at some query position i <= N an earlier key ties or beats the query's own
+// (probes::pipeline_target_loss, exhaustive over every query position and key).
+//
+// Pinned (pair 1, frequency exactly 1): the diagonal is lost exactly at the
+// pair's collision distance r_c (710 float32, 44 bfloat16 / float16), with the
+// key at position 0 tying the query's own. Half of that is derived
+// (docs/pipeline-and-formats.md, "The diagonal at the collision distance"): at
+// i = r_c the rotated query is 8 (1, s) with s^2 below the dtype's half spacing
+// at 64, so key 0 = (8, 0) scores 64 and the query's own key 64 too; r_c itself
+// comes from support::derive_unit_frequency_collision. The other half — no
+// earlier query position loses — is the claim, decided by the scan. So on pair
+// 1 the claim holds only when the scan's first loss is at the derived r_c, equal
+// to the spec's pinned value (pinned_<dtype>), with rival key 0. Other pairs:
+// existence of a loss within N.
+//
+// Negative controls: "shifted-key" runs the same scan with the key built one
+// position ahead (k = R^1 psi), so key i - 1 beats the query's own from the
+// first query position on: the scan must report query 1, key 0. The context
+// perturbations stop one query position before the pinned loss (the scan must
+// find none). "pipeline-keeps" (control) is the complement, kept as an extra.
+#include <cmath>
+
 #include "checks.hpp"
 #include "ropecheck/numeric/certainty.hpp"
 #include "ropecheck/numeric/decimal.hpp"
+#include "ropecheck/probes/one_pair_vector.hpp"
 #include "ropecheck/probes/pipeline_target.hpp"
 #include "ropecheck/probes/positional_margin.hpp"
-#include "ropecheck/probes/one_pair_vector.hpp"
+#include "ropecheck/rope/kernel.hpp"
 #include "support/claim_support.hpp"
+#include "support/unit_frequency_collision.hpp"
 
 namespace ropecheck::claims {
 namespace {
@@ -24,6 +42,7 @@ namespace {
 using numeric::interval;
 using numeric::real;
 
+const std::vector<std::string> controls{"none", "pipeline-keeps", "shifted-key"};
 
 class PipelineDiagonalCheck final : public core::Check {
 public:
@@ -35,7 +54,10 @@ public:
                 support::dtype_parameter(),
                 {"frequency", core::ParameterKind::integer, "K, 1-based (1 = highest)", false, 1},
                 {"context", core::ParameterKind::integer, "N: query positions 1..N, keys 0..i"},
-                support::control_parameter("none, pipeline-keeps")};
+                pinned("float32"),
+                pinned("bfloat16"),
+                pinned("float16"),
+                support::control_parameter("none, pipeline-keeps, shifted-key")};
     }
 
     void validate(const core::Parameters& p) const override {
@@ -43,7 +65,10 @@ public:
         support::pipeline_dtype(p);
         support::require_range("frequency", p.integer("frequency"), 1, schedule.pairs());
         support::require_range("context", p.integer("context"), 1, probes::max_pipeline_positions);
-        support::control_of(p, {"none", "pipeline-keeps"});
+        for (const char* dtype : {"float32", "bfloat16", "float16"})
+            support::require_range(std::string("pinned_") + dtype, p.integer(std::string("pinned_") + dtype), 0,
+                                   probes::max_pipeline_positions);
+        support::control_of(p, controls);
     }
 
     core::InstanceResult run(const core::Instance& instance) const override {
@@ -52,18 +77,23 @@ public:
         const auto dtype = support::pipeline_dtype(p);
         const int chunk = p.small_integer("frequency") - 1;
         const std::int64_t context = p.integer("context");
-        const bool negative = support::control_of(p, {"none", "pipeline-keeps"}) == "pipeline-keeps";
+        const std::string control = support::control_of(p, controls);
+        const std::string dt = numeric::to_string(dtype);
 
         const auto g = schedule.frequencies<interval>()[static_cast<std::size_t>(chunk)];
         const auto exact = probes::positional_margin({g}, context);
         const std::vector<real> psi = probes::one_pair_vector(schedule.head_dim(), static_cast<std::size_t>(chunk));
+        // shifted-key: k = R^1 psi (exact rotation by one position, rounded to
+        // the dtype by the pipeline like any activation): a(r) peaks at r = -1.
+        const std::vector<real> key =
+            control == "shifted-key" ? rope::rotate<real>(psi, schedule.frequencies<real>(), 1) : psi;
         const rope::InferencePipeline pipeline(schedule, dtype);
-        const auto loss = probes::pipeline_target_loss(pipeline, psi, psi, 0, context);
+        const auto loss = probes::pipeline_target_loss(pipeline, psi, key, 0, context);
 
         core::InstanceResult result;
-        const std::string dt = numeric::to_string(dtype);
         result.evidence["dtype"] = dt;
         result.evidence["psi"] = "(8, 0) on pair " + std::to_string(chunk + 1);
+        result.evidence["key"] = control == "shifted-key" ? "R^1 psi (shifted one position ahead)" : "psi";
         result.evidence["exact_worst_distance"] = exact.worst_distance;
         result.evidence["exact_margin"] = numeric::decimal_enclosure(exact.margin, 17);
         result.evidence["float32_inv_freq"] =
@@ -76,51 +106,107 @@ public:
             result.message = "the exact margin could not be certified positive; raise --precision";
             return result;
         }
-        if (!loss.query_position) {
-            result.evidence["lost_at_query_position"] = nullptr;
-            result.verdict = negative ? core::Verdict::certified : core::Verdict::refuted;
-            result.message = "the " + dt + " pipeline keeps the diagonal at every query position <= " + std::to_string(context);
-            if (!negative) {
-                core::Counterexample cx;
-                cx.kind = "the pipeline keeps the diagonal within the context";
-                cx.inputs = {{"dtype", dt}, {"context", std::to_string(context)}};
-                cx.claimed = "some query position i <= N has an earlier key scoring at least its own";
-                cx.computed = result.message;
-                cx.replay = support::replay_header(instance);
-                result.counterexample = std::move(cx);
-            }
-            return result;
+        const std::optional<std::int64_t>& lost = loss.query_position;
+        const std::int64_t j = loss.rival_position;
+        result.evidence["lost_at_query_position"] = lost ? core::json(*lost) : core::json(nullptr);
+        if (lost) {
+            result.evidence["rival_key_position"] = j;
+            result.evidence["target_score"] = support::exact_hex(static_cast<double>(loss.target_score));
+            result.evidence["rival_score"] = support::exact_hex(static_cast<double>(loss.rival_score));
         }
-        const std::int64_t i = *loss.query_position, j = loss.rival_position;
-        result.evidence["lost_at_query_position"] = i;
-        result.evidence["rival_key_position"] = j;
-        result.evidence["target_score"] = support::exact_hex(static_cast<double>(loss.target_score));
-        result.evidence["rival_score"] = support::exact_hex(static_cast<double>(loss.rival_score));
-        const std::string what = "query at " + std::to_string(i) + ": key at " + std::to_string(j) + " scores " +
-                                 support::float_text(loss.rival_score) + " >= its own " + support::float_text(loss.target_score) + " in " + dt;
-        if (negative) {
+        const std::string scan_text =
+            lost ? "query at " + std::to_string(*lost) + ": key at " + std::to_string(j) + " scores " +
+                       support::float_text(loss.rival_score) + " >= its own " + support::float_text(loss.target_score) +
+                       " in " + dt
+                 : "the " + dt + " pipeline keeps the diagonal at every query position <= " + std::to_string(context);
+        const auto refute = [&](const std::string& kind, const std::string& claimed, const std::string& computed) {
             result.verdict = core::Verdict::refuted;
-            result.message = what;
+            result.message = computed;
             core::Counterexample cx;
-            cx.kind = "a query position where the pipeline loses the diagonal";
+            cx.kind = kind;
             cx.inputs = {{"dtype", dt},
                          {"theta", schedule.theta()},
                          {"head_dim", std::to_string(schedule.head_dim())},
                          {"frequency K", std::to_string(chunk + 1)},
-                         {"query position i", std::to_string(i)},
-                         {"key position j", std::to_string(j)}};
-            cx.claimed = "the pipeline keeps the diagonal at every query position <= " + std::to_string(context);
-            cx.computed = what + " (exact: a(0) - a(" + std::to_string(i - j) + ") > 0)";
+                         {"key", control == "shifted-key" ? "R^1 psi" : "psi"},
+                         {"context", std::to_string(context)}};
+            cx.claimed = claimed;
+            cx.computed = computed;
             cx.replay = support::replay_header(instance);
-            cx.replay["inputs"] = {{"query_position", i}, {"key_position", j}};
+            cx.replay["inputs"] = {{"query_position", lost ? core::json(*lost) : core::json(nullptr)},
+                                   {"key_position", lost ? core::json(j) : core::json(nullptr)}};
             result.counterexample = std::move(cx);
             return result;
+        };
+
+        if (control == "pipeline-keeps") {
+            if (!lost) {
+                result.verdict = core::Verdict::certified;
+                result.message = scan_text;
+                return result;
+            }
+            return refute("a query position where the pipeline loses the diagonal",
+                          "the pipeline keeps the diagonal at every query position <= " + std::to_string(context),
+                          scan_text + " (exact: a(0) - a(" + std::to_string(*lost - j) + ") > 0)");
+        }
+
+        const std::string claimed_loss = "the diagonal is lost first at the pair's collision distance, key 0";
+        if (chunk == 0) {
+            const auto derived = support::derive_unit_frequency_collision(dtype, context);
+            result.evidence["derived_collision_distance"] =
+                derived.distance ? core::json(*derived.distance) : core::json(nullptr);
+            if (!derived.decided) {
+                result.verdict = core::Verdict::inconclusive;
+                result.message = "the continued-fraction derivation could not be decided; raise --precision";
+                return result;
+            }
+            const std::int64_t pin = p.integer("pinned_" + dt);
+            result.evidence["pinned_loss_position"] = pin > 0 ? core::json(pin) : core::json(nullptr);
+            if (pin > 0 && derived.distance != (pin <= context ? std::optional<std::int64_t>(pin) : std::nullopt))
+                return refute("the pinned loss position disagrees with the derivation", claimed_loss,
+                              "pinned " + std::to_string(pin) + ", derived collision distance " +
+                                  (derived.distance ? std::to_string(*derived.distance) : "none") + " within " +
+                                  std::to_string(context));
+            if (!lost)
+                return refute("the pipeline keeps the diagonal within the context", claimed_loss, scan_text);
+            if (derived.distance != lost || j != 0)
+                return refute("the scan's first loss is not the derived one", claimed_loss + " (derived: " +
+                                  (derived.distance ? std::to_string(*derived.distance) : "none") + ")",
+                              scan_text);
+            // The derived tie itself: at i = r_c the rotated query is (8, 8 s)
+            // exactly (its cos rounded to 1) with s^2 <= 2^-p, so key 0 = (8, 0)
+            // and the query's own key both score exactly ||psi||^2 = 64.
+            const std::vector<float> rotated = pipeline.rotate(pipeline.to_dtype(psi), *lost);
+            const float x = rotated[0], y = rotated[1];
+            const double s = static_cast<double>(y) / 8;  // exact: y is a dtype value
+            const int precision = numeric::parameters_of(dtype).precision;
+            result.evidence["rotated_query_at_loss"] = {support::exact_hex(x), support::exact_hex(y)};
+            if (x != 8.0F || s * s > std::ldexp(1.0, -precision) || loss.target_score != 64.0F ||
+                loss.rival_score != 64.0F)
+                return refute("the derived tie at the collision distance does not hold in the pipeline",
+                              "at query " + std::to_string(*lost) +
+                                  " the rotated query is (8, 8 s) with s^2 <= 2^-p and both scores are exactly 64",
+                              "rotated query (" + support::float_text(x) + ", " + support::float_text(y) + "); " +
+                                  scan_text);
+        } else if (!lost) {
+            return refute("the pipeline keeps the diagonal within the context",
+                          "some query position i <= N has an earlier key scoring at least its own", scan_text);
         }
         result.verdict = core::Verdict::certified;
-        result.message = dt + ": diagonal lost at query position " + std::to_string(i) + " (" + what +
-                         "); exact arithmetic keeps a margin >= " + numeric::decimal_lower(exact.margin, 6) + " up to " +
-                         std::to_string(context);
+        result.message = dt + ": diagonal lost at query position " + std::to_string(*lost) + " (" + scan_text +
+                         (chunk == 0 ? "; = the derived collision distance" : "") +
+                         "); exact arithmetic keeps a margin >= " + numeric::decimal_lower(exact.margin, 6) +
+                         " up to " + std::to_string(context);
         return result;
+    }
+
+private:
+    static core::ParameterSpec pinned(const char* dtype) {
+        return {std::string("pinned_") + dtype, core::ParameterKind::integer,
+                std::string("the first ") + dtype +
+                    " query position losing the diagonal on pair 1 (= the collision distance, "
+                    "docs/pipeline-and-formats.md); 0 = not pinned; other pairs ignore it",
+                false, 0};
     }
 };
 

@@ -25,6 +25,17 @@ namespace {
 using numeric::interval;
 using numeric::real;
 
+// floor(pi / (2 g)) + 1 for g = theta^(-2(K-1)/d), from the parameters alone;
+// nullopt when the enclosure cannot decide the floor.
+std::optional<std::int64_t> closed_form_break(const std::string& theta, int head_dim, int frequency) {
+    const interval log_theta = log(numeric::enclose_decimal(theta));
+    const interval g = exp(-(interval(2 * (frequency - 1)) / interval(head_dim)) * log_theta);
+    const interval x = numeric::number_traits<interval>::pi() / (interval(2) * g);
+    const real lo = floor(numeric::lower_bound(x)), hi = floor(numeric::upper_bound(x));
+    if (lo != hi) return std::nullopt;
+    return lo.convert_to<std::int64_t>() + 1;
+}
+
 
 class PipelineSemanticFlipCheck final : public core::Check {
 public:
@@ -74,6 +85,13 @@ public:
             result.message = "the exact break distance could not be certified; raise --precision";
             return result;
         }
+        const auto closed_form = closed_form_break(schedule.theta(), schedule.head_dim(), frequency);
+        result.evidence["closed_form_break_distance"] = closed_form ? core::json(*closed_form) : core::json(nullptr);
+        if (!closed_form) {
+            result.verdict = core::Verdict::inconclusive;
+            result.message = "floor(pi / (2 g)) could not be decided; raise --precision";
+            return result;
+        }
         const std::int64_t context = compared.context;
         const probes::PipelineFlip& flip = compared.flip;
         result.evidence["context"] = context;
@@ -86,6 +104,24 @@ public:
         const std::string exact_text =
             exact.first_break_distance ? "exact break r_b = " + std::to_string(*exact.first_break_distance)
                                        : "no exact break up to " + std::to_string(context > 0 ? context : probes::max_flip_position / 2);
+        const std::int64_t exact_limit = requested_context > 0 ? requested_context : probes::max_flip_position / 2;
+        const std::optional<std::int64_t> closed_within =
+            *closed_form <= exact_limit ? closed_form : std::optional<std::int64_t>();
+        if (!negative && closed_within != exact.first_break_distance) {
+            result.verdict = core::Verdict::refuted;
+            result.message = "the sweep's exact break (" + exact_text + ") is not the closed form floor(pi / (2 g)) + 1 = " +
+                             std::to_string(*closed_form);
+            core::Counterexample cx;
+            cx.kind = "the exact break disagrees with its closed form";
+            cx.inputs = {{"theta", schedule.theta()},
+                         {"head_dim", std::to_string(schedule.head_dim())},
+                         {"frequency K", std::to_string(frequency)}};
+            cx.claimed = "the certified exact break equals floor(pi / (2 g)) + 1";
+            cx.computed = result.message;
+            cx.replay = support::replay_header(instance);
+            result.counterexample = std::move(cx);
+            return result;
+        }
 
         if (!flip.distance) {
             result.evidence["pipeline_flip_distance"] = nullptr;
