@@ -18,21 +18,38 @@
 // (an average of d/2 cosines) within about 1e-10 of the exact one, far below every
 // margin here; hence the verdict `holds`, not `certified`. The report stores every curve
 // at the stride (stride 10: 501 points per curve), in the claim's evidence only.
-// Negative control "gaussian-decays": the all-ones decay criterion applied to the
-// Gaussian mean |a(r)| curve, which does not decay: refuted with its ratio.
-#include <boost/math/distributions/students_t.hpp>
+// Pinned values: the all-ones curve, as the kernel computes it in double, must match
+// f(r) = (2/d) sum_k cos(r g_k) evaluated a second way (MPFI, frequencies from
+// support/reference_frequencies.hpp: neither the schedule nor the kernel) within
+// pin_tolerance at r = 1, 100 and every stored multiple of 500 (derivation and mpmath
+// values: docs/claims-group-a.md). A wrong exponent, a dropped frequency or a distance
+// off by one moves f far more than the double error (~1e-10).
+// Negative controls:
+//  nope-schedule    every frequency perturbed to 0 (NoPE): the all-ones curve is f = 1,
+//                   so the decay criterion must refute "it decays".
+//  growing-key      the Gaussian key scaled by 1 + r / max_distance: mean |a(r)| grows
+//                   linearly, so the no-trend t test must refute.
+//  gaussian-decays  (a different statement, kept as an extra control) the all-ones
+//                   decay criterion applied to the Gaussian mean |a(r)| curve: ratio ~1,
+//                   as for any orthogonal map.
 #include <algorithm>
 #include <cmath>
 #include <string>
 #include <vector>
 
 #include "checks.hpp"
+#include "ropecheck/numeric/certainty.hpp"
+#include "ropecheck/numeric/decimal.hpp"
 #include "ropecheck/numeric/invalid_input.hpp"
 #include "ropecheck/rope/kernel.hpp"
 #include "support/claim_support.hpp"
+#include "support/reference_frequencies.hpp"
+#include "support/trend_test.hpp"
 
 namespace ropecheck::claims {
 namespace {
+
+using numeric::interval;
 
 struct Curves {
     std::vector<std::int64_t> stored;       // 0, stride, 2 stride, .., <= max
@@ -63,28 +80,30 @@ double window_mean_abs(const std::vector<std::int64_t>& distances, const std::ve
     return n == 0 ? NAN : sum / static_cast<double>(n);
 }
 
-// t statistic of the least-squares slope of y against x.
-double slope_t(const std::vector<std::int64_t>& x, const std::vector<double>& y) {
-    const double n = static_cast<double>(x.size());
-    double mx = 0, my = 0;
-    for (std::size_t i = 0; i < x.size(); ++i) {
-        mx += static_cast<double>(x[i]) / n;
-        my += y[i] / n;
-    }
-    double sxx = 0, sxy = 0;
-    for (std::size_t i = 0; i < x.size(); ++i) {
-        const double dx = static_cast<double>(x[i]) - mx;
-        sxx += dx * dx;
-        sxy += dx * (y[i] - my);
-    }
-    const double slope = sxy / sxx;
-    double rss = 0;
-    for (std::size_t i = 0; i < x.size(); ++i) {
-        const double e = y[i] - my - slope * (static_cast<double>(x[i]) - mx);
-        rss += e * e;
-    }
-    return slope / std::sqrt(std::max(rss / (n - 2), 1e-300) / sxx);
+const std::vector<std::string> controls{"none", "gaussian-decays", "nope-schedule", "growing-key"};
+
+// The schedule of a grid point: RoPE, or (nope-schedule) every frequency 0.
+rope::FrequencySchedule schedule_of(const core::Parameters& p) {
+    if (p.text("control") == "nope-schedule")
+        return rope::FrequencySchedule(rope::RotaryKind::nope, p.decimal("theta"), p.small_integer("head_dim"));
+    return support::rope_schedule(p);
 }
+
+// Distances at which the all-ones curve is pinned to its second evaluation.
+std::vector<std::int64_t> pin_distances(std::int64_t max) {
+    std::vector<std::int64_t> out;
+    for (std::int64_t r : {std::int64_t{1}, std::int64_t{100}})
+        if (r <= max) out.push_back(r);
+    for (std::int64_t r = 0; r <= max; r += 500) out.push_back(r);
+    return out;
+}
+
+struct PinCheck {
+    std::int64_t distance = 0;
+    double kernel = 0;    // the curve as stored (double, through the kernel)
+    interval reference;   // the second evaluation (MPFI)
+    interval deviation;   // |kernel - reference|
+};
 
 class Figure2Check final : public core::Check {
 public:
@@ -100,13 +119,15 @@ public:
                 {"late_start", core::ParameterKind::integer, "decay criterion: late window [late_start, max]"},
                 {"decay_ratio_max", core::ParameterKind::decimal, "decays: late/early mean |curve| <= this"},
                 {"trend_alpha", core::ParameterKind::decimal, "two-sided level of the no-trend t test"},
+                {"pin_tolerance", core::ParameterKind::decimal,
+                 "allowed |f(r) - reference| for the pinned all-ones values", false, "1e-9"},
                 support::draw_parameter(),
-                support::control_parameter("none, gaussian-decays")};
+                support::control_parameter("none, gaussian-decays, nope-schedule, growing-key")};
     }
 
     void validate(const core::Parameters& p) const override {
         support::rope_schedule(p);
-        support::control_of(p, {"none", "gaussian-decays"});
+        support::control_of(p, controls);
         const std::int64_t max = p.integer("max_distance");
         support::require_range("max_distance", max, 10, 1'000'000);
         const std::int64_t stride = p.integer("stride");
@@ -118,18 +139,22 @@ public:
         if (!(ratio > 0 && ratio < 1)) throw InvalidInput("decay_ratio_max must lie in (0, 1)");
         const double alpha = std::stod(p.decimal("trend_alpha"));
         if (!(alpha > 0 && alpha < 1)) throw InvalidInput("trend_alpha must lie in (0, 1)");
+        if (!numeric::certainly_positive(numeric::enclose_decimal(p.decimal("pin_tolerance"))))
+            throw InvalidInput("pin_tolerance = " + p.decimal("pin_tolerance") + " must be > 0");
     }
 
     core::InstanceResult run(const core::Instance& instance) const override {
         const core::Parameters& p = instance.params;
-        const auto schedule = support::rope_schedule(p);
+        const auto schedule = schedule_of(p);
         const int d = schedule.head_dim();
         const std::int64_t max = p.integer("max_distance");
         const std::int64_t stride = p.integer("stride");
         const std::int64_t early_end = p.integer("early_end"), late_start = p.integer("late_start");
         const double ratio_max = std::stod(p.decimal("decay_ratio_max"));
-        const bool negative = p.text("control") == "gaussian-decays";
-        const Curves c = curves(instance, schedule, max, stride, p.integer("samples"));
+        const std::string control = p.text("control");
+        const bool gaussian_decays = control == "gaussian-decays";
+        const Curves c = curves(instance, schedule, max, stride, p.integer("samples"), control == "growing-key");
+        const std::vector<PinCheck> pins = pin_all_ones(schedule, c, max);
 
         std::vector<std::int64_t> every(static_cast<std::size_t>(max + 1));
         for (std::int64_t r = 0; r <= max; ++r) every[static_cast<std::size_t>(r)] = r;
@@ -139,14 +164,14 @@ public:
         const double gauss_early = window_mean_abs(c.stored, c.gaussian_mean_abs, 0, early_end);
         const double gauss_late = window_mean_abs(c.stored, c.gaussian_mean_abs, late_start, max);
         const double gauss_ratio = gauss_late / gauss_early;
-        const double t = slope_t(c.stored, c.gaussian_mean_abs);
-        const double alpha = std::stod(p.decimal("trend_alpha"));
-        const double t_star = boost::math::quantile(boost::math::complement(
-            boost::math::students_t(static_cast<double>(c.stored.size() - 2)), alpha / 2));
+        const std::vector<double> stored_x(c.stored.begin(), c.stored.end());
+        const double t = support::slope_t_statistic(stored_x, c.gaussian_mean_abs);
+        const double t_star = support::slope_t_threshold(c.stored.size(), std::stod(p.decimal("trend_alpha")));
 
         core::InstanceResult result;
         result.evidence["fit"] = "theta = " + schedule.theta() + ", d = " + std::to_string(d) +
                                  " (a fit: the paper states neither)";
+        result.evidence["schedule"] = schedule.describe();
         result.evidence["normalisation"] = {{"all_ones", "a(r) / a(0) = (2/d) sum_k cos(r g_k)"},
                                             {"gaussian", "a(r) / d (a choice: the paper's spread differs)"}};
         result.evidence["numerics"] = "double through the kernel; each value within ~1e-10 of exact";
@@ -158,8 +183,12 @@ public:
         result.evidence["gaussian_trend_t"] = t;
         result.evidence["gaussian_trend_t_threshold"] = t_star;
         result.evidence["samples_per_distance"] = p.integer("samples");
-        // The negative control computes the same curves; storing them once is enough.
-        if (!negative)
+        result.evidence["pinned_all_ones"] = core::json::array();
+        for (const PinCheck& pin : pins)
+            result.evidence["pinned_all_ones"].push_back(
+                {{"r", pin.distance}, {"kernel", pin.kernel}, {"reference", numeric::decimal_enclosure(pin.reference, 15)}});
+        // The negative controls compute the same curves; storing them once is enough.
+        if (control == "none")
             result.evidence["curves"] = {{"stride", stride},
                                          {"distances", c.stored},
                                          {"all_ones", rounded(c.all_ones, stride)},
@@ -167,7 +196,29 @@ public:
                                          {"gaussian_mean", rounded(c.gaussian_mean)},
                                          {"gaussian_mean_abs", rounded(c.gaussian_mean_abs)}};
 
-        if (negative) {
+        const interval tolerance = numeric::enclose_decimal(p.decimal("pin_tolerance"));
+        // The pins are the claim's: a negative control is decided only by the criterion it
+        // perturbs (its pins are in the evidence).
+        for (const PinCheck& pin : pins) {
+            if (control != "none" || numeric::certainly_negative(pin.deviation - tolerance)) continue;
+            const std::string mismatch = "the all-ones curve at r = " + std::to_string(pin.distance) + " is " +
+                                         std::to_string(pin.kernel) + ", its reference value is " +
+                                         numeric::decimal_enclosure(pin.reference, 12) + " (allowed " +
+                                         p.decimal("pin_tolerance") + ")";
+            result.verdict = core::Verdict::refuted;
+            result.message = mismatch;
+            core::Counterexample cx;
+            cx.kind = "the all-ones curve differs from its reference value";
+            cx.inputs = {{"head_dim", std::to_string(d)}, {"theta", schedule.theta()},
+                         {"distance r", std::to_string(pin.distance)}};
+            cx.claimed = "|f(r) - (2/d) sum_k cos(r g_k)| <= " + p.decimal("pin_tolerance");
+            cx.computed = result.message;
+            cx.replay = support::replay_header(instance);
+            cx.replay["inputs"] = {{"distance", pin.distance}};
+            result.counterexample = std::move(cx);
+            return result;
+        }
+        if (gaussian_decays) {
             result.margin = core::Margin{std::to_string(gauss_ratio - ratio_max), std::to_string(gauss_ratio - ratio_max),
                                          "Gaussian decay ratio " + std::to_string(gauss_ratio)};
             if (gauss_ratio <= ratio_max) {
@@ -218,8 +269,26 @@ public:
     }
 
 private:
+    static std::vector<PinCheck> pin_all_ones(const rope::FrequencySchedule& schedule, const Curves& c,
+                                              std::int64_t max) {
+        // NoPE's frequencies are exactly 0 (no second route needed); RoPE's from the reference.
+        const std::vector<interval> g = schedule.kind() == rope::RotaryKind::nope
+                                            ? std::vector<interval>(static_cast<std::size_t>(schedule.pairs()), interval(0))
+                                            : support::reference_rope_frequencies(schedule.theta(), schedule.head_dim());
+        std::vector<PinCheck> out;
+        for (std::int64_t r : pin_distances(max)) {
+            PinCheck pin;
+            pin.distance = r;
+            pin.kernel = c.all_ones[static_cast<std::size_t>(r)];
+            pin.reference = support::reference_all_ones_curve(g, r);
+            pin.deviation = abs(interval(pin.kernel) - pin.reference);
+            out.push_back(std::move(pin));
+        }
+        return out;
+    }
+
     static Curves curves(const core::Instance& instance, const rope::FrequencySchedule& schedule, std::int64_t max,
-                         std::int64_t stride, std::int64_t samples) {
+                         std::int64_t stride, std::int64_t samples, bool growing_key) {
         const int d = schedule.head_dim();
         const auto freqs = schedule.frequencies<double>();
         const std::vector<double> ones(static_cast<std::size_t>(d), 1.0);
@@ -241,10 +310,13 @@ private:
         const core::CounterRng root(instance.seed);
         for (std::int64_t r = 0; r <= max; r += stride) {
             core::CounterRng draws = root.substream(static_cast<std::uint64_t>(r) + 1);
+            // growing-key: the key's scale rises linearly to 2 at max (a trend to detect).
+            const double key_scale = growing_key ? 1 + static_cast<double>(r) / static_cast<double>(max) : 1.0;
             double sum = 0, sum_abs = 0;
             for (std::int64_t m = 0; m < samples; ++m) {
                 const auto qm = support::gaussian_vector(draws, d);
-                const auto km = support::gaussian_vector(draws, d);
+                auto km = support::gaussian_vector(draws, d);
+                for (double& x : km) x *= key_scale;
                 const double a = rope::activation<double>(qm, km, freqs, r);
                 sum += a;
                 sum_abs += std::abs(a);

@@ -14,8 +14,16 @@
 //                  the worst-case effect of the coordinates' rounding (sum_i |q_i| e_k +
 //                  |k_i| e_q + e_q e_k, e = half a unit of each coordinate) plus its own.
 // A row expects "agree" or "paper-error" (the Llama 3.1 row, which the paper gets wrong);
-// the claim is certified when every row meets its expectation with certainty. The
-// negative control "paper-is-right" expects every row to agree: refuted by Llama 3.1.
+// the claim is certified when every row meets its expectation with certainty.
+// Negative controls:
+//  perturbed-theta  the same rows recomputed with each base 1% too large (10,100 for
+//                   Gemma's 10,000, 505,000 for Llama's 500,000), through the same
+//                   schedule and tolerance rules, claimed to reproduce the paper: every
+//                   row whose value depends on theta finely enough (spec comment) must
+//                   disagree. Rows without a theta (1/g_1, d/2, Tables 3-5, the quoted
+//                   products) are rejected for it.
+//  paper-is-right   expects the Llama 3.1 row to agree: refuted by the certified 2.74e-4
+//                   (the other rows agree and belong to the claim).
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -82,20 +90,37 @@ struct RowOutcome {
     core::json evidence = core::json::object();
 };
 
+// The bases the formulas use: the paper's, or each 1% larger (perturbed-theta).
+struct Bases {
+    std::string gemma = "10000";
+    std::string llama = "500000";
+};
+
+const Bases perturbed_bases{"10100", "505000"};
+
+// Rows whose formula involves no base: the perturbed-theta control cannot move them.
+bool depends_on_theta(std::string_view id) {
+    for (const auto& row : support::formula_rows)
+        if (row.id == id) return id != "one-radian-highest" && id != "gemma-chunks-per-head";
+    return false;
+}
+
+const std::vector<std::string> controls{"none", "perturbed-theta", "paper-is-right"};
+
 // The formula behind each formula row, through the one frequency schedule where a
 // frequency is meant.
-interval formula_value(std::string_view id, core::json& notes) {
-    const auto gemma = rope::FrequencySchedule::rope("10000", 256);
+interval formula_value(std::string_view id, core::json& notes, const Bases& bases) {
+    const auto gemma = rope::FrequencySchedule::rope(bases.gemma, 256);
     const auto gemma_g = gemma.frequencies<interval>();
     const interval& g119 = gemma_g[118];  // exponent 2 * 118 / 256 = 236/256
     const interval& lowest = gemma_g[127];  // exponent 254/256
-    if (id == "gemma-band-onset") return exp(-(decimal("0.8") * log(decimal("10000"))));
+    if (id == "gemma-band-onset") return exp(-(decimal("0.8") * log(decimal(bases.gemma))));
     if (id == "llama-3.1-band") {
-        const auto llama = rope::FrequencySchedule::rope("500000", 128).frequencies<interval>();
+        const auto llama = rope::FrequencySchedule::rope(bases.llama, 128).frequencies<interval>();
         notes["chunk"] = "g_41 of d = 128: exponent 2 * 40 / 128 = 40/64";
         return llama[40];
     }
-    if (id == "rotations-128k") return decimal("128000") / decimal("10000") / (2 * pi());
+    if (id == "rotations-128k") return decimal("128000") / decimal(bases.gemma) / (2 * pi());
     if (id == "gemma-g119" || id == "gemma-g119-3-digits") return g119;
     if (id == "gemma-8000-g119") return 8000 * g119;
     if (id == "gemma-8000-g119-quarter-turn") {
@@ -114,7 +139,7 @@ interval formula_value(std::string_view id, core::json& notes) {
     }
     if (id == "one-radian-lowest") {
         notes["reading"] = "the paper's g_{d/2} ~ 1/theta; exactly, 1/g_{d/2} = theta^(254/256) = theta / theta^(2/256)";
-        notes["theta_over_ours"] = numeric::decimal_enclosure(decimal("10000") * lowest, 8);
+        notes["theta_over_ours"] = numeric::decimal_enclosure(decimal(bases.gemma) * lowest, 8);
         return 1 / lowest;
     }
     if (id == "one-radian-highest") return 1 / gemma_g[0];
@@ -125,11 +150,11 @@ interval formula_value(std::string_view id, core::json& notes) {
     throw std::logic_error("paper-numbers: no formula for row " + std::string(id));
 }
 
-RowOutcome formula_row(const support::PaperRow& row) {
+RowOutcome formula_row(const support::PaperRow& row, const Bases& bases) {
     RowOutcome out;
     out.statement = row.statement;
     out.paper = row.paper;
-    const interval ours = formula_value(row.id, out.evidence);
+    const interval ours = formula_value(row.id, out.evidence, bases);
     const interval paper = decimal(row.paper);
     out.ours = numeric::decimal_enclosure(ours, 12);
     const interval deviation = abs(ours - paper);
@@ -224,9 +249,9 @@ RowOutcome product_row(const support::QuotedProduct& row) {
     return out;
 }
 
-RowOutcome evaluate(const std::string& id) {
+RowOutcome evaluate(const std::string& id, const Bases& bases) {
     for (const auto& row : support::formula_rows)
-        if (row.id == id) return formula_row(row);
+        if (row.id == id) return formula_row(row, bases);
     for (const auto& table : support::activation_tables)
         if (table.id == id) return table_row(table);
     for (const auto& row : support::quoted_products)
@@ -254,23 +279,33 @@ public:
 
     std::vector<core::ParameterSpec> parameters() const override {
         return {{"row", core::ParameterKind::text, "which statement (support/paper_numbers_data.hpp)"},
-                support::control_parameter("none, paper-is-right")};
+                support::control_parameter("none, perturbed-theta, paper-is-right")};
     }
 
     void validate(const core::Parameters& p) const override {
-        support::require_one_of("row", p.text("row"), row_ids());
-        support::control_of(p, {"none", "paper-is-right"});
+        const std::string id = p.text("row");
+        support::require_one_of("row", id, row_ids());
+        const std::string control = support::control_of(p, controls);
+        if (control == "perturbed-theta" && !depends_on_theta(id))
+            throw InvalidInput("row = " + id + ": its value involves no base theta, so the perturbed-theta control "
+                               "cannot move it");
+        if (control == "paper-is-right" && expectation_of(id) != "paper-error")
+            throw InvalidInput("row = " + id + ": the paper-is-right control keeps only rows where the paper is "
+                               "wrong (this row agrees and belongs to the claim)");
     }
 
     core::InstanceResult run(const core::Instance& instance) const override {
         const std::string id = instance.params.text("row");
-        const bool paper_is_right = instance.params.text("control") == "paper-is-right";
-        const std::string expect = paper_is_right ? "agree" : expectation_of(id);
-        RowOutcome row = evaluate(id);
+        const std::string control = support::control_of(instance.params, controls);
+        // Both controls claim the paper's printed value is reproduced.
+        const std::string expect = control == "none" ? expectation_of(id) : "agree";
+        const Bases bases = control == "perturbed-theta" ? perturbed_bases : Bases{};
+        RowOutcome row = evaluate(id, bases);
 
         core::InstanceResult result;
         result.evidence = std::move(row.evidence);
         result.evidence["row"] = id;
+        result.evidence["bases"] = {{"gemma", bases.gemma}, {"llama", bases.llama}};
         result.evidence["statement"] = row.statement;
         result.evidence["paper"] = row.paper;
         result.evidence["ours"] = row.ours;
@@ -305,7 +340,7 @@ public:
         cx.computed = "ours " + row.ours + "; accepted " +
                       result.evidence.value("accepted", std::string("(see evidence)"));
         cx.replay = support::replay_header(instance);
-        cx.replay["inputs"] = {{"row", id}, {"expect", expect}};
+        cx.replay["inputs"] = {{"row", id}, {"expect", expect}, {"gemma_theta", bases.gemma}, {"llama_theta", bases.llama}};
         result.counterexample = std::move(cx);
         return result;
     }

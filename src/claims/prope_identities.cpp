@@ -11,13 +11,24 @@
 //  5. GPT-NeoX partial rotary with the same p (when floor(p d) is even and >= 2,
 //     and p < 1) is a different schedule: some frequency and some activation
 //     certainly differ from p-RoPE's.
-// Negative control "neox-equals-prope": claims NeoX partial rotary equals
-// p-RoPE; refuted by the first distance where the activations certainly differ.
+// Negative controls. Two run identities 1-4 on a perturbed schedule in place of
+// p-RoPE and must find an identity that CERTAINLY fails (a bit-for-bit difference
+// between overlapping enclosures does not count there); both need 1 <= m < d/2,
+// since at m = 0 and m = d/2 the perturbed and the true schedule coincide:
+//  reversed-is-prope      reversed p-RoPE (keeps the m LOWEST frequencies) claimed to be
+//                         p-RoPE: pair 1 does not rotate, g_1 is 0 instead of 1.
+//  exponent-off-by-one    p-RoPE's kept frequencies computed as theta^(-2k/d) (1-based
+//                         k, one chunk off): the kept g_k are RoPE's g_{k+1}.
+//  neox-equals-prope      (the complement of identity 5, kept as an extra control)
+//                         NeoX partial rotary claimed to equal p-RoPE; needs
+//                         4 <= floor(p d) < d, even (at floor(p d) = 2 NeoX's one pair
+//                         turns at theta^0 = 1 = p-RoPE's g_1: the two are equal).
 #include <optional>
 
 #include "checks.hpp"
 #include "ropecheck/numeric/certainty.hpp"
 #include "ropecheck/numeric/decimal.hpp"
+#include "ropecheck/numeric/invalid_input.hpp"
 #include "ropecheck/rope/kernel.hpp"
 #include "support/claim_support.hpp"
 
@@ -28,17 +39,48 @@ using numeric::interval;
 using rope::FrequencySchedule;
 using rope::RotaryKind;
 
+const std::vector<std::string> controls{"none", "reversed-is-prope", "exponent-off-by-one", "neox-equals-prope"};
+
 bool identical(const interval& a, const interval& b) {
     return numeric::lower_bound(a) == numeric::lower_bound(b) && numeric::upper_bound(a) == numeric::upper_bound(b);
 }
 
 bool is_exact_zero(const interval& x) { return identical(x, interval(0)); }
 
+struct Failure {
+    std::string what;
+    bool certain;  // an enclosure certainly excludes the identity (not just a bit-for-bit difference)
+};
+
 struct Difference {
     std::int64_t distance;
     interval prope;
     interval neox;
 };
+
+// The schedule identities 1-4 are run on: which pairs it says rotate, and its frequencies.
+struct ScheduleUnderTest {
+    std::vector<bool> rotated;
+    std::vector<interval> g;
+    std::string description;
+};
+
+ScheduleUnderTest schedule_under_test(const std::string& control, const std::string& theta, int d,
+                                      const numeric::ExactFraction& p, const std::vector<interval>& g_rope) {
+    const FrequencySchedule s(control == "reversed-is-prope" ? RotaryKind::reversed_p_rope : RotaryKind::p_rope,
+                              theta, d, p);
+    ScheduleUnderTest out;
+    for (const auto& chunk : s.chunks()) out.rotated.push_back(chunk.rotated);
+    out.g = s.frequencies<interval>();
+    out.description = s.describe();
+    if (control == "exponent-off-by-one") {
+        // Kept chunk k (1-based) at theta^(-2k/d) = RoPE's g_{k+1}; m < d/2, so g_{k+1} exists.
+        for (std::size_t i = 0; i < out.g.size(); ++i)
+            if (out.rotated[i]) out.g[i] = g_rope[i + 1];
+        out.description += "; kept frequencies one chunk off (theta^(-2k/d))";
+    }
+    return out;
+}
 
 class PRopeIdentitiesCheck final : public core::Check {
 public:
@@ -50,14 +92,23 @@ public:
                 {"p", core::ParameterKind::fraction, "fraction of frequencies kept, in [0, 1]"},
                 {"window", core::ParameterKind::integer, "activations compared at 0 <= r <= window"},
                 support::draw_parameter(),
-                support::control_parameter("none, neox-equals-prope")};
+                support::control_parameter("none, reversed-is-prope, exponent-off-by-one, neox-equals-prope")};
     }
 
     void validate(const core::Parameters& params) const override {
-        FrequencySchedule(RotaryKind::p_rope, params.decimal("theta"), params.small_integer("head_dim"),
-                          params.fraction("p"));
+        const int d = params.small_integer("head_dim");
+        const auto p = params.fraction("p");
+        FrequencySchedule(RotaryKind::p_rope, params.decimal("theta"), d, p);
         support::require_range("window", params.integer("window"), 1, 100'000);
-        support::control_of(params, {"none", "neox-equals-prope"});
+        const std::string control = support::control_of(params, controls);
+        const std::int64_t m = p.floor_times(d, 2);
+        if ((control == "reversed-is-prope" || control == "exponent-off-by-one") && (m < 1 || m >= d / 2))
+            throw InvalidInput("p = " + p.str() + " keeps " + std::to_string(m) + " of " + std::to_string(d / 2) +
+                               " pairs: the " + control + " control needs 1 <= floor(p d / 2) < d/2");
+        const std::int64_t rotary_dim = p.floor_times(d);
+        if (control == "neox-equals-prope" && !(rotary_dim >= 4 && rotary_dim % 2 == 0 && rotary_dim < d))
+            throw InvalidInput("p = " + p.str() + ": NeoX rotary_dim = floor(p d) = " + std::to_string(rotary_dim) +
+                               "; the neox-equals-prope control needs an even 4 <= floor(p d) < d");
     }
 
     core::InstanceResult run(const core::Instance& instance) const override {
@@ -66,14 +117,13 @@ public:
         const int d = params.small_integer("head_dim");
         const auto p = params.fraction("p");
         const std::int64_t window = params.integer("window");
-        const bool negative = support::control_of(params, {"none", "neox-equals-prope"}) == "neox-equals-prope";
+        const std::string control = support::control_of(params, controls);
 
         const FrequencySchedule rope_s = FrequencySchedule::rope(theta, d);
-        const FrequencySchedule prope_s(RotaryKind::p_rope, theta, d, p);
         const auto g_rope = rope_s.frequencies<interval>();
-        const auto g_p = prope_s.frequencies<interval>();
         // Exact integer arithmetic, independent of the schedule's own count.
         const std::int64_t m = (p.numerator * d) / (2 * p.denominator);
+        const ScheduleUnderTest tested = schedule_under_test(control, theta, d, p, g_rope);
 
         core::CounterRng rng(instance.seed);
         const auto q_exact = support::gaussian_vector(rng, d);
@@ -83,26 +133,81 @@ public:
         const auto coeffs = rope::chunk_coefficients<interval>(q, k);
 
         core::InstanceResult result;
+        result.evidence["schedule_under_test"] = tested.description;
         result.evidence["kept_pairs"] = m;
         result.evidence["removed_pairs"] = d / 2 - m;
-        std::vector<std::string> failures;
+        if (control == "neox-equals-prope") return decide_neox(instance, tested.g, coeffs, q_exact, k_exact, std::move(result));
 
+        const std::vector<Failure> failures = identity_failures(theta, d, m, tested, g_rope, q, k, coeffs, window);
+        std::optional<Difference> neox_difference;
+        if (control == "none") {
+            // 5: NeoX partial rotary, where it is defined and different in kind.
+            const std::int64_t rotary_dim = p.floor_times(d);
+            result.evidence["neox_rotary_dim"] = rotary_dim;
+            if (rotary_dim >= 4 && rotary_dim % 2 == 0 && rotary_dim < d) {
+                const auto g_neox = FrequencySchedule(RotaryKind::neox_partial, theta, d, p).frequencies<interval>();
+                const bool frequency_differs =
+                    numeric::is_equal(g_neox[1], tested.g[1]) == numeric::Certainty::certainly_not;
+                neox_difference = first_difference(coeffs, tested.g, g_neox, window);
+                result.evidence["neox_g2_differs"] = frequency_differs;
+                if (!frequency_differs || !neox_difference)
+                    return refuted(instance, {"NeoX partial rotary was not shown to differ from p-RoPE", false},
+                                   failures.size(), std::move(result));
+            } else {
+                result.evidence["neox_comparison"] = "not applicable (needs 4 <= floor(p d) < d, even)";
+            }
+        }
+        result.evidence["identity_failures"] = core::json::array();
+        for (const Failure& f : failures)
+            result.evidence["identity_failures"].push_back({{"what", f.what}, {"certain", f.certain}});
+
+        if (control != "none") {
+            // A perturbation control counts only a failure the enclosures prove.
+            for (const Failure& f : failures)
+                if (f.certain) return refuted(instance, f, failures.size(), std::move(result));
+            result.verdict = failures.empty() ? core::Verdict::certified : core::Verdict::inconclusive;
+            result.message = failures.empty() ? "every p-RoPE identity holds for the perturbed schedule"
+                                              : "only bit-for-bit differences: " + failures.front().what;
+            return result;
+        }
+        if (!failures.empty()) return refuted(instance, failures.front(), failures.size(), std::move(result));
+        result.verdict = core::Verdict::certified;
+        result.message = std::to_string(m) + " kept pairs equal RoPE's highest, " + std::to_string(d / 2 - m) +
+                         " removed pairs exactly position-independent" +
+                         (neox_difference ? "; NeoX differs at r = " + std::to_string(neox_difference->distance) : "");
+        return result;
+    }
+
+private:
+    static std::vector<Failure> identity_failures(const std::string& theta, int d, std::int64_t m,
+                                                  const ScheduleUnderTest& tested, const std::vector<interval>& g_rope,
+                                                  const std::vector<interval>& q, const std::vector<interval>& k,
+                                                  const rope::ChunkCoefficients<interval>& coeffs, std::int64_t window) {
+        std::vector<Failure> failures;
+        const auto& g_p = tested.g;
         // 1 and 2: which pairs rotate, and at which frequency.
         const interval theta_enclosure = numeric::enclose_decimal(theta);
         for (int i = 0; i < d / 2; ++i) {
-            const auto& chunk = prope_s.chunks()[static_cast<std::size_t>(i)];
+            const std::size_t ui = static_cast<std::size_t>(i);
+            const std::string pair = "pair " + std::to_string(i + 1);
             const bool should_rotate = i < m;
-            if (chunk.rotated != should_rotate)
-                failures.push_back("pair " + std::to_string(i + 1) + (should_rotate ? " should rotate" : " should not rotate"));
+            // The frequency first (what the kernel uses), then the schedule's own flag.
             if (!should_rotate) {
-                if (!is_exact_zero(g_p[static_cast<std::size_t>(i)]))
-                    failures.push_back("removed pair " + std::to_string(i + 1) + " has a non-zero frequency");
-                continue;
+                if (!is_exact_zero(g_p[ui]))
+                    failures.push_back({"removed " + pair + " has a non-zero frequency " +
+                                            numeric::decimal_enclosure(g_p[ui], 8),
+                                        numeric::certainly_positive(abs(g_p[ui]))});
+            } else {
+                const interval by_pow = pow(theta_enclosure, interval(-2 * i) / interval(d));
+                const bool excluded = !numeric::overlaps(g_p[ui], by_pow) || !numeric::overlaps(g_p[ui], g_rope[ui]);
+                if (excluded || !identical(g_p[ui], g_rope[ui]))
+                    failures.push_back({"kept g_" + std::to_string(i + 1) + " = " +
+                                            numeric::decimal_enclosure(g_p[ui], 8) + " differs from RoPE's " +
+                                            numeric::decimal_enclosure(by_pow, 8),
+                                        excluded});
             }
-            const interval by_pow = pow(theta_enclosure, interval(-2 * i) / interval(d));
-            if (!numeric::overlaps(g_p[static_cast<std::size_t>(i)], by_pow) ||
-                !identical(g_p[static_cast<std::size_t>(i)], g_rope[static_cast<std::size_t>(i)]))
-                failures.push_back("kept g_" + std::to_string(i + 1) + " differs from RoPE's");
+            if (tested.rotated[ui] != should_rotate)
+                failures.push_back({pair + (should_rotate ? " should rotate" : " should not rotate"), true});
         }
 
         // 3: removed chunks contribute the same at r = 0 and at r = 2^40.
@@ -112,85 +217,88 @@ public:
             only_removed_k[static_cast<std::size_t>(i)] = interval(0);
         }
         const std::int64_t far = std::int64_t{1} << 40;
-        if (!identical(rope::activation<interval>(only_removed_q, only_removed_k, g_p, 0),
-                       rope::activation<interval>(only_removed_q, only_removed_k, g_p, far)))
-            failures.push_back("removed chunks change between r = 0 and r = 2^40");
+        const interval near_value = rope::activation<interval>(only_removed_q, only_removed_k, g_p, 0);
+        const interval far_value = rope::activation<interval>(only_removed_q, only_removed_k, g_p, far);
+        if (!identical(near_value, far_value))
+            failures.push_back({"removed chunks change between r = 0 and r = 2^40",
+                                numeric::is_equal(near_value, far_value) == numeric::Certainty::certainly_not});
 
         // 4: the two ends of the family.
-        const interval nope = rope::dot<interval>(q, k);
-        for (std::int64_t r = 0; r <= window; ++r) {
-            const interval a = rope::activation_from_coefficients<interval>(coeffs, g_p, r);
-            if (m == 0 && !numeric::overlaps(a, nope))
-                failures.push_back("p = 0 differs from NoPE at r = " + std::to_string(r));
+        if (m == 0) {
+            const interval nope = rope::dot<interval>(q, k);
+            for (std::int64_t r = 0; r <= window; ++r)
+                if (!numeric::overlaps(rope::activation_from_coefficients<interval>(coeffs, g_p, r), nope)) {
+                    failures.push_back({"p = 0 differs from NoPE at r = " + std::to_string(r), true});
+                    break;
+                }
         }
         if (m == d / 2)
             for (std::size_t i = 0; i < g_p.size(); ++i)
-                if (!identical(g_p[i], g_rope[i])) failures.push_back("p = 1 differs from RoPE");
+                if (!identical(g_p[i], g_rope[i])) {
+                    failures.push_back({"p = 1 differs from RoPE at g_" + std::to_string(i + 1),
+                                        !numeric::overlaps(g_p[i], g_rope[i])});
+                    break;
+                }
+        return failures;
+    }
 
-        // 5: NeoX partial rotary, where it is defined and different in kind.
-        const std::int64_t rotary_dim = p.floor_times(d);
-        std::optional<Difference> neox_difference;
-        const bool neox_defined = rotary_dim >= 4 && rotary_dim % 2 == 0 && rotary_dim < d;
-        if (neox_defined) {
-            const FrequencySchedule neox_s(RotaryKind::neox_partial, theta, d, p);
-            const auto g_neox = neox_s.frequencies<interval>();
-            const bool frequency_differs =
-                numeric::is_equal(g_neox[1], g_p[1]) == numeric::Certainty::certainly_not;
-            for (std::int64_t r = 1; r <= window && !neox_difference; ++r) {
-                const interval a_p = rope::activation_from_coefficients<interval>(coeffs, g_p, r);
-                const interval a_n = rope::activation_from_coefficients<interval>(coeffs, g_neox, r);
-                if (numeric::is_equal(a_p, a_n) == numeric::Certainty::certainly_not)
-                    neox_difference = Difference{r, a_p, a_n};
-            }
-            result.evidence["neox_rotary_dim"] = rotary_dim;
-            result.evidence["neox_g2_differs"] = frequency_differs;
-            if (!negative && (!frequency_differs || !neox_difference))
-                failures.push_back("NeoX partial rotary was not shown to differ from p-RoPE");
-        } else {
-            result.evidence["neox_rotary_dim"] = rotary_dim;
-            result.evidence["neox_comparison"] = "not applicable (needs 4 <= floor(p d) < d, even)";
+    static std::optional<Difference> first_difference(const rope::ChunkCoefficients<interval>& coeffs,
+                                                      const std::vector<interval>& g_p,
+                                                      const std::vector<interval>& g_neox, std::int64_t window) {
+        for (std::int64_t r = 1; r <= window; ++r) {
+            const interval a_p = rope::activation_from_coefficients<interval>(coeffs, g_p, r);
+            const interval a_n = rope::activation_from_coefficients<interval>(coeffs, g_neox, r);
+            if (numeric::is_equal(a_p, a_n) == numeric::Certainty::certainly_not) return Difference{r, a_p, a_n};
         }
+        return std::nullopt;
+    }
 
-        if (negative) {
-            if (neox_difference) {
-                result.verdict = core::Verdict::refuted;
-                result.message = "NeoX partial rotary and p-RoPE certainly differ at r = " +
-                                 std::to_string(neox_difference->distance);
-                core::Counterexample cx;
-                cx.kind = "two schedules give different activations";
-                cx.inputs = {{"head_dim", std::to_string(d)}, {"theta", theta}, {"p", p.str()},
-                             {"distance r", std::to_string(neox_difference->distance)}};
-                cx.claimed = "NeoX partial rotary (rotary_dim = floor(p d)) equals p-RoPE";
-                cx.computed = "p-RoPE a(r) in " + numeric::decimal_enclosure(neox_difference->prope) +
-                              ", NeoX a(r) in " + numeric::decimal_enclosure(neox_difference->neox);
-                cx.replay = support::replay_header(instance);
-                cx.replay["inputs"] = {{"q", support::exact_vector(q_exact)},
-                                       {"k", support::exact_vector(k_exact)},
-                                       {"distance", neox_difference->distance}};
-                result.counterexample = std::move(cx);
-            } else {
-                result.verdict = neox_defined ? core::Verdict::inconclusive : core::Verdict::certified;
-                result.message = neox_defined ? "no certain difference found within the window"
-                                              : "NeoX partial rotary coincides or is undefined here";
-            }
+    static core::InstanceResult refuted(const core::Instance& instance, const Failure& first, std::size_t count,
+                                        core::InstanceResult result) {
+        const core::Parameters& params = instance.params;
+        result.verdict = core::Verdict::refuted;
+        result.message = first.what + (count > 1 ? " (and " + std::to_string(count - 1) + " more)" : "");
+        core::Counterexample cx;
+        cx.kind = "a p-RoPE identity fails";
+        cx.inputs = {{"head_dim", std::to_string(params.integer("head_dim"))}, {"theta", params.decimal("theta")},
+                     {"p", params.fraction("p").str()},
+                     {"schedule", result.evidence["schedule_under_test"].get<std::string>()}};
+        cx.claimed = "p-RoPE identities hold";
+        cx.computed = result.message;
+        cx.replay = support::replay_header(instance);
+        result.counterexample = std::move(cx);
+        return result;
+    }
+
+    static core::InstanceResult decide_neox(const core::Instance& instance, const std::vector<interval>& g_p,
+                                            const rope::ChunkCoefficients<interval>& coeffs,
+                                            const std::vector<double>& q_exact, const std::vector<double>& k_exact,
+                                            core::InstanceResult result) {
+        const core::Parameters& params = instance.params;
+        const auto p = params.fraction("p");
+        const int d = params.small_integer("head_dim");
+        const auto g_neox = FrequencySchedule(RotaryKind::neox_partial, params.decimal("theta"), d, p).frequencies<interval>();
+        result.evidence["neox_rotary_dim"] = p.floor_times(d);
+        const auto difference = first_difference(coeffs, g_p, g_neox, params.integer("window"));
+        if (!difference) {
+            result.verdict = core::Verdict::inconclusive;
+            result.message = "no certain difference found within the window";
             return result;
         }
-        if (!failures.empty()) {
-            result.verdict = core::Verdict::refuted;
-            result.message = failures.front() + (failures.size() > 1 ? " (and " + std::to_string(failures.size() - 1) + " more)" : "");
-            core::Counterexample cx;
-            cx.kind = "a p-RoPE identity fails";
-            cx.inputs = {{"head_dim", std::to_string(d)}, {"theta", theta}, {"p", p.str()}};
-            cx.claimed = "p-RoPE identities hold";
-            cx.computed = result.message;
-            cx.replay = support::replay_header(instance);
-            result.counterexample = std::move(cx);
-            return result;
-        }
-        result.verdict = core::Verdict::certified;
-        result.message = std::to_string(m) + " kept pairs equal RoPE's highest, " + std::to_string(d / 2 - m) +
-                         " removed pairs exactly position-independent" +
-                         (neox_difference ? "; NeoX differs at r = " + std::to_string(neox_difference->distance) : "");
+        result.verdict = core::Verdict::refuted;
+        result.message = "NeoX partial rotary and p-RoPE certainly differ at r = " + std::to_string(difference->distance);
+        core::Counterexample cx;
+        cx.kind = "two schedules give different activations";
+        cx.inputs = {{"head_dim", std::to_string(d)}, {"theta", params.decimal("theta")}, {"p", p.str()},
+                     {"distance r", std::to_string(difference->distance)}};
+        cx.claimed = "NeoX partial rotary (rotary_dim = floor(p d)) equals p-RoPE";
+        cx.computed = "p-RoPE a(r) in " + numeric::decimal_enclosure(difference->prope) + ", NeoX a(r) in " +
+                      numeric::decimal_enclosure(difference->neox);
+        cx.replay = support::replay_header(instance);
+        cx.replay["inputs"] = {{"q", support::exact_vector(q_exact)},
+                               {"k", support::exact_vector(k_exact)},
+                               {"distance", difference->distance}};
+        result.counterexample = std::move(cx);
         return result;
     }
 };

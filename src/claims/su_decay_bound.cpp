@@ -8,10 +8,24 @@
 //      reproduces the paper's Figure 2a at the stated fit (theta = 10^4, d = 1024; the
 //      paper gives neither): f(100) and f(1000) certified within fit_tolerance of the
 //      values read off the plot (0.44 and 0.2).
-// The claim is (a) and (b). The negative control (control = "decreasing-belief") is the
-// belief that the activation decreases with distance for the natural q = k = 1: it is
-// refuted by the least pair r1 < r2 with |a(r2)| > |a(r1)|, shrunk in (d, r2, r1) with
-// minimality certified (support/first_increase.hpp).
+//      The same two values are pinned to a second evaluation: the MPFI enclosures of
+//      f(100) and f(1000) through the schedule and kernel must overlap those from
+//      support/reference_frequencies.hpp (neither schedule nor kernel), so a wrong
+//      exponent, a dropped frequency or a distance off by one refutes the claim.
+//      Likewise the kernel's a(r) must lie in Re sum_k h_k e^{i r g_k} (checked at r = 0,
+//      N/2 and N): a kernel that computes something else refutes (a) as computed.
+// The claim is (a) and (b). Negative controls:
+//  literal-index-range  the bound with claims.md's (and the paper's footnote's) index
+//                       range, max_k |h_{k+1} - h_k| sum_{k=1}^{d/2} |S_k|, which drops the
+//                       full sum S_{d/2+1}: the same MPFI scan must find a distance where it
+//                       is certainly below |sum_k h_k e^{i r g_k}|. It is false only for
+//                       small d: for q = k = 1 (h_k = 2) it fails iff |S_{n+1}| > sum_{k=2}^n
+//                       |S_k|, impossible for n >= 3 since |S_{n+1}| <= |S_n| + 1 = |S_n| + |S_2|;
+//                       at d = 4 it fails exactly where cos(r (g_1 - g_2)) > -1/2.
+//  decreasing-belief    (a different statement, kept as an extra control) the belief that
+//                       the activation decreases with distance for the natural q = k = 1:
+//                       refuted by the least pair r1 < r2 with |a(r2)| > |a(r1)|, shrunk in
+//                       (d, r2, r1) with minimality certified (support/first_increase.hpp).
 #include <optional>
 #include <string>
 #include <utility>
@@ -25,6 +39,7 @@
 #include "support/abel_bound.hpp"
 #include "support/claim_support.hpp"
 #include "support/first_increase.hpp"
+#include "support/reference_frequencies.hpp"
 
 namespace ropecheck::claims {
 namespace {
@@ -35,11 +50,14 @@ using numeric::real;
 constexpr std::int64_t max_window = 1'000'000;
 constexpr std::int64_t max_search_distance = 100'000;
 
+const std::vector<std::string> controls{"none", "literal-index-range", "decreasing-belief"};
+
 struct FitPoint {
     std::int64_t distance;
-    std::string paper;  // the value read off Figure 2a
-    interval ours;      // f(distance), certified
-    interval deviation; // |ours - paper|
+    std::string paper;   // the value read off Figure 2a
+    interval ours;       // f(distance), certified, through the schedule and kernel
+    interval deviation;  // |ours - paper|
+    interval reference;  // f(distance) by the second route (reference frequencies, no kernel)
 };
 
 struct AbelScan {
@@ -51,6 +69,8 @@ struct AbelScan {
     std::optional<std::int64_t> violated_at;   // bound certainly below |sum|
     std::optional<std::int64_t> undecided_at;  // sign of the slack unknown
     std::optional<std::int64_t> literal_first_violation;
+    std::optional<std::int64_t> literal_undecided_at;
+    interval literal_at_first, modulus_at_first;  // the literal bound and |sum| there
     std::int64_t literal_violations = 0;
     std::optional<std::int64_t> kernel_mismatch_at;
 };
@@ -74,14 +94,14 @@ public:
                 {"fit_tolerance", core::ParameterKind::decimal, "allowed |f(r) - read value|", false, "0.01"},
                 {"search_max_head_dim", core::ParameterKind::integer,
                  "belief search: d = 2, 4, .., this", false, 64},
-                support::control_parameter("none, decreasing-belief")};
+                support::control_parameter("none, literal-index-range, decreasing-belief")};
     }
 
     void validate(const core::Parameters& p) const override {
         const auto schedule = support::rope_schedule(p);
-        const std::string control = support::control_of(p, {"none", "decreasing-belief"});
+        const std::string control = support::control_of(p, controls);
         support::require_one_of("query", p.text("query"), {"gaussian", "ones"});
-        if (control == "none") {
+        if (control != "decreasing-belief") {
             // At d = 2 the bound is the identity |h_1| = |h_1| at every r: true, but an
             // equality that interval arithmetic cannot certify as <=.
             if (schedule.head_dim() < 4)
@@ -101,12 +121,13 @@ public:
     }
 
     core::InstanceResult run(const core::Instance& instance) const override {
-        if (instance.params.text("control") == "decreasing-belief") return run_belief(instance);
-        return run_claim(instance);
+        const std::string control = instance.params.text("control");
+        if (control == "decreasing-belief") return run_belief(instance);
+        return run_claim(instance, control == "literal-index-range");
     }
 
 private:
-    static core::InstanceResult run_claim(const core::Instance& instance) {
+    static core::InstanceResult run_claim(const core::Instance& instance, bool literal) {
         const core::Parameters& p = instance.params;
         const auto schedule = support::rope_schedule(p);
         const int d = schedule.head_dim();
@@ -122,7 +143,8 @@ private:
         const auto coeffs = rope::chunk_coefficients<interval>(q, k);
         const support::AbelWeights weights = support::abel_weights(coeffs);
         const AbelScan scan = scan_distances(coeffs, weights, freqs, window);
-        const std::vector<FitPoint> fit = figure_2a_fit(p);
+        // The literal-index control decides on the scan alone.
+        const std::vector<FitPoint> fit = literal ? std::vector<FitPoint>{} : figure_2a_fit(p);
 
         core::InstanceResult result;
         result.evidence["h_form"] = "h_k = a_k - i b_k (kernel aligned/cross), a(r) = Re sum_k h_k e^{i r g_k}";
@@ -147,16 +169,33 @@ private:
                                             {"tolerance", p.decimal("fit_tolerance")},
                                             {"points", core::json::array()}};
         for (const FitPoint& f : fit)
-            result.evidence["figure_2a_fit"]["points"].push_back(
-                {{"r", f.distance}, {"paper", f.paper}, {"ours", numeric::decimal_enclosure(f.ours, 10)}});
+            result.evidence["figure_2a_fit"]["points"].push_back({{"r", f.distance},
+                                                                  {"paper", f.paper},
+                                                                  {"ours", numeric::decimal_enclosure(f.ours, 10)},
+                                                                  {"reference", numeric::decimal_enclosure(f.reference, 10)}});
         result.margin = core::Margin{numeric::decimal_lower(scan.slack_at_worst),
                                      numeric::decimal_upper(scan.slack_at_worst),
                                      "r = " + std::to_string(scan.worst)};
 
+        // The negative control is decided by the literal bound alone; the kernel identity
+        // is the claim's (a mismatch is in the negative's evidence).
+        result.evidence["kernel_identity_mismatch_at"] =
+            scan.kernel_mismatch_at ? core::json(*scan.kernel_mismatch_at) : core::json(nullptr);
+        if (literal) return decide_literal(instance, scan, std::move(result));
         if (scan.kernel_mismatch_at) {
-            result.verdict = core::Verdict::error;
-            result.message = "kernel inconsistency: Re sum h_k e^{i r g_k} does not enclose a(r) at r = " +
-                             std::to_string(*scan.kernel_mismatch_at);
+            const std::string mismatch = "the kernel's a(" + std::to_string(*scan.kernel_mismatch_at) +
+                                         ") is not Re sum_k h_k e^{i r g_k}";
+            result.verdict = core::Verdict::refuted;
+            result.message = mismatch + ": the bound does not apply to the activation computed";
+            core::Counterexample cx;
+            cx.kind = "the kernel's activation differs from the Abel sum's real part";
+            cx.inputs = {{"head_dim", std::to_string(d)}, {"theta", schedule.theta()},
+                         {"distance r", std::to_string(*scan.kernel_mismatch_at)}};
+            cx.claimed = "a(r) = Re sum_k h_k e^{i r g_k}, h_k = a_k - i b_k";
+            cx.computed = result.message;
+            cx.replay = support::replay_header(instance);
+            cx.replay["inputs"] = {{"distance", *scan.kernel_mismatch_at}};
+            result.counterexample = std::move(cx);
             return result;
         }
         if (scan.violated_at) {
@@ -171,6 +210,22 @@ private:
             cx.replay = support::replay_header(instance);
             cx.replay["inputs"] = {{"q", support::exact_vector(q_exact)}, {"k", support::exact_vector(k_exact)},
                                    {"distance", r}};
+            result.counterexample = std::move(cx);
+            return result;
+        }
+        for (const FitPoint& f : fit) {
+            if (numeric::overlaps(f.ours, f.reference)) continue;
+            result.verdict = core::Verdict::refuted;
+            result.message = "f(" + std::to_string(f.distance) + ") in " + numeric::decimal_enclosure(f.ours, 12) +
+                             " certainly differs from its reference value " + numeric::decimal_enclosure(f.reference, 12);
+            core::Counterexample cx;
+            cx.kind = "the all-ones curve differs from its reference value";
+            cx.inputs = {{"fit_head_dim", std::to_string(p.integer("fit_head_dim"))},
+                         {"fit_theta", p.decimal("fit_theta")}, {"distance r", std::to_string(f.distance)}};
+            cx.claimed = "f(r) through the schedule and kernel = (2/d) sum_k cos(r g_k) by the reference route";
+            cx.computed = result.message;
+            cx.replay = support::replay_header(instance);
+            cx.replay["inputs"] = {{"distance", f.distance}};
             result.counterexample = std::move(cx);
             return result;
         }
@@ -237,8 +292,15 @@ private:
             if (!scan.undecided_at && !numeric::certainly_positive(slack) && !numeric::certainly_negative(slack))
                 scan.undecided_at = r;
             if (numeric::certainly_negative(t.literal - t.modulus)) {
-                if (!scan.literal_first_violation) scan.literal_first_violation = r;
+                if (!scan.literal_first_violation) {
+                    scan.literal_first_violation = r;
+                    scan.literal_at_first = t.literal;
+                    scan.modulus_at_first = t.modulus;
+                }
                 ++scan.literal_violations;
+            } else if (!scan.literal_undecided_at && !numeric::certainly_positive(t.literal - t.modulus) &&
+                       numeric::is_equal(t.literal, t.modulus) != numeric::Certainty::certainly) {
+                scan.literal_undecided_at = r;
             }
             // The weights must reproduce the kernel's activation: checked at both ends and
             // the middle of the range (each costs one more kernel evaluation).
@@ -249,6 +311,45 @@ private:
         return scan;
     }
 
+    // The literal-index control: refuted at the first distance where claims.md's range
+    // sum_{k=1}^{d/2} |S_k| gives a bound certainly below |sum_k h_k e^{i r g_k}|.
+    static core::InstanceResult decide_literal(const core::Instance& instance, const AbelScan& scan,
+                                               core::InstanceResult result) {
+        const core::Parameters& p = instance.params;
+        result.evidence["bound_form"] = "claims.md's index range: max_k |h_{k+1} - h_k| * sum_{k=1}^{d/2} |S_k| "
+                                        "(S_{d/2+1} left out)";
+        if (scan.literal_first_violation) {
+            const std::int64_t r = *scan.literal_first_violation;
+            result.verdict = core::Verdict::refuted;
+            result.message = "the literal-index bound is certainly violated at r = " + std::to_string(r) + " (" +
+                             std::to_string(scan.literal_violations) + " of " + std::to_string(p.integer("max_distance") + 1) +
+                             " distances)";
+            result.margin = core::Margin{numeric::decimal_lower(scan.literal_at_first - scan.modulus_at_first),
+                                         numeric::decimal_upper(scan.literal_at_first - scan.modulus_at_first),
+                                         "r = " + std::to_string(r)};
+            core::Counterexample cx;
+            cx.kind = "the literal-index Abel bound fails";
+            cx.inputs = {{"head_dim", std::to_string(p.integer("head_dim"))}, {"theta", p.decimal("theta")},
+                         {"query", p.text("query")}, {"distance r", std::to_string(r)}};
+            cx.claimed = "|sum h_k e^{i r g_k}| <= max |h_{k+1} - h_k| sum_{k=1}^{d/2} |S_k|";
+            cx.computed = "bound in " + numeric::decimal_enclosure(scan.literal_at_first, 12) + " < |sum| in " +
+                          numeric::decimal_enclosure(scan.modulus_at_first, 12);
+            cx.replay = support::replay_header(instance);
+            cx.replay["inputs"] = {{"distance", r}};
+            result.counterexample = std::move(cx);
+            return result;
+        }
+        if (scan.literal_undecided_at) {
+            result.verdict = core::Verdict::inconclusive;
+            result.message = "the literal-index bound's slack at r = " + std::to_string(*scan.literal_undecided_at) +
+                             " cannot be signed; raise --precision";
+            return result;
+        }
+        result.verdict = core::Verdict::certified;
+        result.message = "the literal-index bound holds at every r in 0.." + std::to_string(p.integer("max_distance"));
+        return result;
+    }
+
     // f(r) = a(r) / a(0) for q = k = 1 at the fit's (d, theta), through the kernel.
     static std::vector<FitPoint> figure_2a_fit(const core::Parameters& p) {
         const auto schedule = rope::FrequencySchedule::rope(p.decimal("fit_theta"), p.small_integer("fit_head_dim"));
@@ -256,11 +357,13 @@ private:
         const std::vector<interval> ones(static_cast<std::size_t>(schedule.head_dim()), interval(1));
         const auto coeffs = rope::chunk_coefficients<interval>(ones, ones);
         const interval at_zero = rope::activation_from_coefficients<interval>(coeffs, freqs, 0);
+        const auto reference = support::reference_rope_frequencies(schedule.theta(), schedule.head_dim());
         std::vector<FitPoint> out;
         for (const auto& [r, key] : {std::pair<std::int64_t, const char*>{100, "fit_at_100"}, {1000, "fit_at_1000"}}) {
             const interval f = rope::activation_from_coefficients<interval>(coeffs, freqs, r) / at_zero;
             const std::string paper = p.decimal(key);
-            out.push_back({r, paper, f, abs(f - numeric::enclose_decimal(paper))});
+            out.push_back({r, paper, f, abs(f - numeric::enclose_decimal(paper)),
+                           support::reference_all_ones_curve(reference, r)});
         }
         return out;
     }

@@ -41,6 +41,45 @@ BOOST_AUTO_TEST_CASE(stored_all_ones_curve_is_the_normalised_sum) {
     }
 }
 
+// The pinned all-ones values: the kernel's double curve against the second route, and
+// the second route's values at d = 1024 are mpmath's (docs/claims-group-a.md).
+BOOST_AUTO_TEST_CASE(all_ones_curve_is_pinned_to_its_reference) {
+    const auto r = run_check("fig-2", grid(1024));
+    const json& pins = r.evidence["pinned_all_ones"];
+    BOOST_TEST(pins.size() == 13u);  // r = 1, 100, 0, 500, .., 5000
+    for (const json& pin : pins) {
+        const auto distance = pin["r"].get<int>();
+        if (distance == 100) {
+            BOOST_TEST(std::abs(pin["kernel"].get<double>() - 0.4367963435440824) < 1e-9);
+            BOOST_TEST(pin["reference"].get<std::string>().find("4.36796343544082") != std::string::npos);
+        }
+        if (distance == 5000) BOOST_TEST(std::abs(pin["kernel"].get<double>() + 0.01043351115562483) < 1e-9);
+    }
+}
+
+// Perturbation controls, each refuted by the criterion it perturbs.
+BOOST_AUTO_TEST_CASE(nope_schedule_does_not_decay) {
+    json p = grid();
+    p["control"] = "nope-schedule";
+    const auto r = run_check("fig-2", p);
+    BOOST_TEST(to_string(r.verdict) == "refuted");
+    BOOST_REQUIRE(r.counterexample.has_value());
+    BOOST_TEST(r.counterexample->kind == "the all-ones curve does not decay");
+    BOOST_TEST(r.evidence["all_ones_decay_ratio"].get<double>() == 1.0);  // f(r) = 1 exactly
+}
+
+// A trend injected into the Gaussian curve (the key scaled by 1 + r / max) fires the t test.
+BOOST_AUTO_TEST_CASE(injected_trend_fires_the_t_test) {
+    json p = grid();
+    p["control"] = "growing-key";
+    const auto r = run_check("fig-2", p);
+    BOOST_TEST(to_string(r.verdict) == "refuted");
+    BOOST_REQUIRE(r.counterexample.has_value());
+    BOOST_TEST(r.counterexample->kind == "statistical trend with distance");
+    BOOST_TEST(r.evidence["gaussian_trend_t"].get<double>() > r.evidence["gaussian_trend_t_threshold"].get<double>());
+    BOOST_TEST(r.evidence["all_ones_decay_ratio"].get<double>() < 0.5);  // the all-ones side still decays
+}
+
 BOOST_AUTO_TEST_CASE(gaussian_decay_is_refuted) {
     json p = grid();
     p["control"] = "gaussian-decays";
@@ -87,6 +126,8 @@ BOOST_AUTO_TEST_CASE(bad_parameters_are_rejected) {
     BOOST_CHECK_THROW(validate_check("fig-2", with("trend_alpha", "0")), InvalidInput);
     BOOST_CHECK_THROW(validate_check("fig-2", with("samples", 1)), InvalidInput);
     BOOST_CHECK_THROW(validate_check("fig-2", with("control", "decays")), InvalidInput);
+    BOOST_CHECK_THROW(validate_check("fig-2", with("pin_tolerance", "0")), InvalidInput);
+    BOOST_CHECK_THROW(validate_check("fig-2", with("theta", "0.5")), InvalidInput);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

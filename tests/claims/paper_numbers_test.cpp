@@ -1,5 +1,7 @@
 #include <boost/test/unit_test.hpp>
 
+#include <cmath>
+
 #include "../../src/claims/support/paper_numbers_data.hpp"
 #include "../../src/claims/support/printed_decimal.hpp"
 #include "claim_test_support.hpp"
@@ -43,12 +45,32 @@ BOOST_AUTO_TEST_CASE(llama_row_is_the_paper_error) {
     BOOST_TEST(wrong.counterexample->kind == "the paper's number disagrees with the formula");
     BOOST_TEST(wrong.counterexample->computed.find("2.74248175") != std::string::npos);
     BOOST_TEST(wrong.counterexample->replay["inputs"]["row"].get<std::string>() == "llama-3.1-band");
-    // Every other row survives "the paper is right".
+    // The rows where the paper is right belong to the claim: the control rejects them.
     for (const std::string& id : every_row())
         if (id != "llama-3.1-band")
-            BOOST_TEST(to_string(run_check("paper-numbers", {{"row", id}, {"control", "paper-is-right"}}).verdict) ==
-                           "certified",
-                       id);
+            BOOST_CHECK_THROW(ropecheck::test::validate_check("paper-numbers", {{"row", id}, {"control", "paper-is-right"}}),
+                              ropecheck::InvalidInput);
+}
+
+// The same rows with each base 1% larger: each theta-sensitive row disagrees, with the
+// value recomputed here (10,100^(-236/256) = 2.0348e-4 for g_119, outside 2.05e-4 +- 5e-7).
+BOOST_AUTO_TEST_CASE(perturbed_theta_rows_disagree) {
+    for (const char* id : {"gemma-g119-3-digits", "gemma-8000-g119", "gemma-lowest-frequency",
+                           "gemma-lowest-wavelength", "rotations-128k"}) {
+        const auto r = run_check("paper-numbers", {{"row", id}, {"control", "perturbed-theta"}});
+        BOOST_TEST_CONTEXT(id) {
+            BOOST_TEST(to_string(r.verdict) == "refuted");
+            BOOST_TEST(r.evidence["finding"].get<std::string>() == "disagree");
+            BOOST_TEST(r.evidence["bases"]["gemma"].get<std::string>() == "10100");
+        }
+    }
+    const auto g119 = run_check("paper-numbers", {{"row", "gemma-g119-3-digits"}, {"control", "perturbed-theta"}});
+    const double expected = std::pow(10100.0, -236.0 / 256);
+    BOOST_TEST(std::abs(std::stod(g119.evidence["ours"].get<std::string>().substr(1)) - expected) < 1e-12);
+    // Rows with no theta cannot be perturbed: rejected.
+    for (const char* id : {"one-radian-highest", "gemma-chunks-per-head", "table-3", "apostrophe-bos"})
+        BOOST_CHECK_THROW(ropecheck::test::validate_check("paper-numbers", {{"row", id}, {"control", "perturbed-theta"}}),
+                          ropecheck::InvalidInput);
 }
 
 BOOST_AUTO_TEST_CASE(wavelength_is_58470_to_the_nearest_token) {

@@ -96,6 +96,44 @@ BOOST_AUTO_TEST_CASE(literal_index_range_is_false) {
     BOOST_TEST(!ropecheck::numeric::certainly_positive(t.bound - t.modulus));  // an equality at d = 2
 }
 
+// The literal-index control runs the same MPFI scan with claims.md's range. For q = k = 1
+// at d = 4 (h_k = 2, n = 2) the literal bound 2 |S_2| = 2 is below |sum| = 2 |S_3| =
+// 2 |1 + e^{i r (g_2 - g_1)}| exactly where cos(r (g_1 - g_2)) > -1/2: every such distance
+// must be found, and no other.
+BOOST_AUTO_TEST_CASE(literal_index_control_is_refuted_where_derived) {
+    for (const char* theta : {"10000", "500000"}) {
+        json p = grid(4, "ones", 300);
+        p["theta"] = theta;
+        p["control"] = "literal-index-range";
+        const auto r = run_check("su-decay-bound", p);
+        const double relative = 1 - 1 / std::sqrt(std::stod(theta));  // g_1 - g_2, g_2 = theta^(-1/2)
+        int expected = 0;
+        for (int distance = 0; distance <= 300; ++distance) {
+            const double c = std::cos(distance * relative);
+            BOOST_REQUIRE(std::abs(c + 0.5) > 1e-6);  // no distance near the boundary
+            if (c > -0.5) ++expected;
+        }
+        BOOST_TEST_CONTEXT("theta = " << theta) {
+            BOOST_TEST(to_string(r.verdict) == "refuted");
+            BOOST_REQUIRE(r.counterexample.has_value());
+            BOOST_TEST(r.counterexample->kind == "the literal-index Abel bound fails");
+            BOOST_TEST(r.evidence["literal_index_form_violations"].get<int>() == expected);
+            BOOST_TEST(expected < 301);  // the scan also sees distances where the literal form holds
+        }
+    }
+    // Gaussian pairs at d = 4: refuted where the relative phase lines the two terms up.
+    json gaussian = grid(4, "gaussian", 300);
+    gaussian["control"] = "literal-index-range";
+    for (std::uint64_t seed : {1u, 2u, 3u, 7u}) {
+        const auto r = run_check("su-decay-bound", gaussian, 128, seed);
+        BOOST_TEST(to_string(r.verdict) == "refuted", "seed " << seed);
+    }
+    // For q = k = 1 and n >= 3 the literal form holds (|S_{n+1}| <= |S_n| + |S_2|): certified.
+    json wide = grid(8, "ones", 300);
+    wide["control"] = "literal-index-range";
+    BOOST_TEST(to_string(run_check("su-decay-bound", wide).verdict) == "certified");
+}
+
 BOOST_AUTO_TEST_CASE(figure_2a_fit_values) {
     const auto r = run_check("su-decay-bound", grid(4, "ones", 2));
     const json& points = r.evidence["figure_2a_fit"]["points"];
@@ -103,6 +141,9 @@ BOOST_AUTO_TEST_CASE(figure_2a_fit_values) {
     // (2/1024) sum_k cos(r g_k), theta = 10^4: 0.43679634.. at r = 100, 0.19540775.. at r = 1000.
     BOOST_TEST(points[0]["ours"].get<std::string>().find("4.36796343") != std::string::npos);
     BOOST_TEST(points[1]["ours"].get<std::string>().find("1.95407752") != std::string::npos);
+    // The pinned second route, cross-checked with mpmath (docs/claims-group-a.md).
+    BOOST_TEST(points[0]["reference"].get<std::string>().find("4.367963435") != std::string::npos);
+    BOOST_TEST(points[1]["reference"].get<std::string>().find("1.954077528") != std::string::npos);
     json off = grid(4, "ones", 2);
     off["fit_at_1000"] = "0.25";
     const auto bad = run_check("su-decay-bound", off);
@@ -122,7 +163,7 @@ BOOST_AUTO_TEST_CASE(belief_is_refuted_by_the_shrunk_pair) {
     BOOST_TEST(in["head_dim"].get<int>() == 2);
     BOOST_TEST(in["r1"].get<int>() == 1);  // |a(3)| = 2|cos 3| > |a(1)| = 2 cos 1, not > |a(0)| = 2
     BOOST_TEST(in["r2"].get<int>() == 3);
-    BOOST_TEST(r.counterexample->replay["version"].get<int>() == 1);
+    BOOST_TEST(r.counterexample->replay["version"].get<int>() == 2);
     BOOST_TEST(r.counterexample->replay.contains("shrink"));
     // At the natural d = 64 the first increase is |a(6)| > |a(5)|.
     BOOST_TEST(r.evidence["first_pair_at_head_dim"]["r2"].get<int>() == 6);
@@ -203,6 +244,12 @@ BOOST_AUTO_TEST_CASE(bad_parameters_are_rejected) {
     search["control"] = "decreasing-belief";
     search["search_max_head_dim"] = 7;
     BOOST_CHECK_THROW(validate_check("su-decay-bound", search), InvalidInput);
+    json literal = grid(2, "ones");
+    literal["control"] = "literal-index-range";
+    BOOST_CHECK_THROW(validate_check("su-decay-bound", literal), InvalidInput);
+    json unknown = grid(8, "ones");
+    unknown["control"] = "literal";
+    BOOST_CHECK_THROW(validate_check("su-decay-bound", unknown), InvalidInput);
     // d = 2 is fine for the belief search, whose natural d only feeds the evidence.
     json belief = grid(2, "ones");
     belief["control"] = "decreasing-belief";
