@@ -44,7 +44,9 @@ std::vector<core::Instance> ci_instances(const std::string& claim_id, const std:
     parameters.seed = 1;  // `ropecheck run`'s default
     std::vector<core::Instance> out;
     for (const auto& planned : core::plan_run(specs(), registry(), parameters)) {
-        if (planned.variant != variant) continue;
+        // "claim", "negative" (every negative control) or "negative/<name>" (one).
+        const std::string named = planned.variant + "/" + planned.negative;
+        if (planned.variant != variant && named != variant) continue;
         for (const auto& instance : planned.instances)
             if (keep(instance.params)) out.push_back(instance);
     }

@@ -102,7 +102,7 @@ BOOST_AUTO_TEST_CASE(prope_activations_agree) {
 }
 
 BOOST_AUTO_TEST_CASE(prope_negative_control_agrees) {
-    const auto instances = ci_instances("prope-identities", "negative", [](const core::Parameters& p) {
+    const auto instances = ci_instances("prope-identities", "negative/neox-equals-prope", [](const core::Parameters& p) {
         return p.integer("head_dim") == 64 && p.decimal("theta") == "10000";
     });
     for (const auto& instance : instances) {

@@ -278,7 +278,7 @@ BOOST_AUTO_TEST_CASE(prop_5_2_agrees) {
 
 BOOST_AUTO_TEST_CASE(prop_5_2_negative_control_agrees) {
     // Theorem 5.3's construction on g_1 = 1 over three positions at the claim's own ||psi||^2.
-    const auto instances = ci_instances("prop-5.2", "negative", [](const core::Parameters& p) { return p.integer("head_dim") == 16; });
+    const auto instances = ci_instances("prop-5.2", "negative/claim-for-rope", [](const core::Parameters& p) { return p.integer("head_dim") == 16; });
     for (const auto& instance : instances) {
         const auto result = run_instance(instance);
         BOOST_TEST(to_string(result.verdict) == "refuted");
