@@ -13,7 +13,8 @@
 
 namespace ropecheck::arbcheck {
 
-// The claim's ci instances (variant "claim" or "negative") whose parameters
+// The claim's ci instances (variant "claim", "negative" for every negative
+// control, or "negative/<name>" for one) whose parameters
 // satisfy `keep`, in grid order. Throws when the spec selects none.
 std::vector<core::Instance> ci_instances(const std::string& claim_id, const std::string& variant,
                                          const std::function<bool(const core::Parameters&)>& keep);
@@ -24,5 +25,13 @@ core::InstanceResult run_instance(const core::Instance& instance);
 // The instance's Gaussian draws as the claims make them: CounterRng(seed) and
 // `count` successive normal() values (claims.md: seeds per (seed, claim, instance)).
 std::vector<double> gaussian_draws(core::CounterRng& rng, int count);
+
+// "prop-3.1#4 {...parameters...}": names an instance in a failure message.
+inline std::string describe(const core::Instance& instance) {
+    return instance.claim_id + "#" + std::to_string(instance.index) + " " + instance.params.values().dump();
+}
+
+// A string field of a check's evidence (enclosures are reported as text).
+inline std::string text(const core::json& j) { return j.get<std::string>(); }
 
 }  // namespace ropecheck::arbcheck

@@ -16,12 +16,6 @@ using namespace ropecheck::arbcheck;
 
 namespace {
 
-std::string describe(const core::Instance& instance) {
-    return instance.claim_id + "#" + std::to_string(instance.index) + " " + instance.params.values().dump();
-}
-
-std::string text(const core::json& j) { return j.get<std::string>(); }
-
 struct Margin {
     std::int64_t argmin = 0;
     Ball value;

@@ -19,10 +19,6 @@ using rope::RotaryKind;
 
 namespace {
 
-std::string describe(const core::Instance& instance) {
-    return instance.claim_id + "#" + std::to_string(instance.index) + " " + instance.params.values().dump();
-}
-
 struct Draws {
     std::vector<double> q, k;
 };

@@ -22,10 +22,6 @@ using numeric::interval;
 
 namespace {
 
-std::string describe(const core::Instance& instance) {
-    return instance.claim_id + "#" + std::to_string(instance.index) + " " + instance.params.values().dump();
-}
-
 // --- prop-3.1 -------------------------------------------------------------
 
 struct PeakGap {

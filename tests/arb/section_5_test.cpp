@@ -21,12 +21,6 @@ using numeric::interval;
 
 namespace {
 
-std::string describe(const core::Instance& instance) {
-    return instance.claim_id + "#" + std::to_string(instance.index) + " " + instance.params.values().dump();
-}
-
-std::string text(const core::json& j) { return j.get<std::string>(); }
-
 // min over 1 <= r <= last of 1 - cos(r g), with every r in Arb (last <= a few thousand).
 struct Binding {
     std::int64_t argmin = 0;

@@ -19,12 +19,6 @@ using numeric::interval;
 
 namespace {
 
-std::string describe(const core::Instance& instance) {
-    return instance.claim_id + "#" + std::to_string(instance.index) + " " + instance.params.values().dump();
-}
-
-std::string text(const core::json& j) { return j.get<std::string>(); }
-
 std::vector<interval> mpfi_rope(const std::string& theta, int d) {
     return rope::FrequencySchedule::rope(theta, d).frequencies<interval>();
 }
