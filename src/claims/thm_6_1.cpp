@@ -7,7 +7,7 @@
 //        least r >= 1 with cos(r g_k) < 0 (probes::semantic_break on that one
 //        frequency), which must equal the closed form floor(pi / (2 g_k)) + 1
 //        evaluated on g_k = theta^(-2(k-1)/d) from its definition
-//        (support/quarter_turn.hpp: MPFR power and root, not the schedule's
+//        (support/reference_frequencies.hpp: MPFR root and MPFI powers, not the schedule's
 //        exp/log, and no sweep), so a schedule bug or a sweep bug is an error;
 //  (ii)  p-RoPE: each removed channel's frequency is the exact point 0, so
 //        cos(r * 0) = 1 for every r and it never breaks; each kept channel has

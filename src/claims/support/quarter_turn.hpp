@@ -11,9 +11,10 @@
 namespace ropecheck::claims::support {
 
 // g_k = theta^(-(k-1) / (d/2)) straight from the paper's definition, as an MPFI
-// enclosure at the current precision. The schedule forms exp(-(2(k-1)/d) log theta);
-// this takes MPFR's correctly rounded integer power theta^(k-1) and (d/2)-th
-// root, each rounded outward, so a bug in the schedule's exponent, its exp/log
+// enclosure at the current precision: element k - 1 of
+// reference_rope_frequencies (reference_frequencies.hpp: MPFR's outward-rounded
+// (d/2)-th root of theta and MPFI powers of its reciprocal). The schedule forms
+// exp(-(2(k-1)/d) log theta), so a bug in the schedule's exponent, its exp/log
 // or its choice of chunk cannot reach both sides of a comparison.
 // theta: a decimal > 1; head_dim even >= 2; 1 <= k <= head_dim / 2 (unchecked:
 // callers validate through the schedule first).
