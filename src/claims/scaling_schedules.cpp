@@ -2,7 +2,7 @@
 // linear, dynamic NTK, YaRN, LongRoPE, llama3) reproduces values published
 // independently of it: the numeric snapshots and relations that Hugging Face
 // transformers' own tests assert, and the worked values of
-// shared/paper/rope-scaling.md (support::scaling_cases, with the provenance of
+// docs/rope-scaling.md (support::scaling_cases, with the provenance of
 // each value; docs/pipeline-and-formats.md, "Scaling schedules"). Each
 // instance is one case: a config built as rope::Scaling through
 // FrequencySchedule::with_scaling (the path `audit` and every probe take), its

@@ -1,5 +1,5 @@
 // Resolves a Hugging Face config.json into the RoPE schedule transformers builds
-// from it. Every rule is cited in ../shared/paper/rope-scaling.md; every default
+// from it. Every rule is cited in docs/rope-scaling.md; every default
 // the file relied on is listed in defaults_applied.
 #include "ropecheck/cli/model_config.hpp"
 

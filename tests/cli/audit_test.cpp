@@ -1,5 +1,5 @@
-// `ropecheck audit`: real configs from ../shared/data/configs (copied to
-// tests/data/configs) resolve as transformers would, and broken ones are
+// `ropecheck audit`: real published configs in tests/data/configs
+// (provenance in tests/data/configs/SOURCES.md) resolve as transformers would, and broken ones are
 // rejected with the field named.
 #include <boost/test/unit_test.hpp>
 #include <filesystem>

@@ -1,5 +1,5 @@
 // Context-extension schedules against the worked values of
-// ../shared/paper/rope-scaling.md (computed there independently in double) and
+// docs/rope-scaling.md, "Worked values" (computed independently in double) and
 // values derived by hand here. Certified enclosures (128 bits) must contain
 // each value to the digits given (a relative tolerance of half a unit in the
 // last printed digit, never looser than 1e-15 for 16-17 digit values).

@@ -1,6 +1,6 @@
 #pragma once
 // A Hugging Face config.json resolved into the RoPE schedule transformers would
-// build from it (../shared/paper/rope-scaling.md): base, head and rotated
+// build from it (docs/rope-scaling.md): base, head and rotated
 // widths, the context-extension schedule, and every default the file relied on.
 //
 // Family defaults applied when a key is absent (or null):

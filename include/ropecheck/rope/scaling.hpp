@@ -1,6 +1,6 @@
 #pragma once
 // Context-extension schedules as Hugging Face transformers defines them
-// (../shared/paper/rope-scaling.md): linear interpolation, dynamic NTK, YaRN,
+// (docs/rope-scaling.md): linear interpolation, dynamic NTK, YaRN,
 // LongRoPE and Llama-3 frequency scaling. A Scaling maps the unscaled inverse
 // frequencies omega_j = theta^(-2j/d) of the rotated pairs j = 0..d/2-1 to
 // omega'_j, and gives the attention factor a (rotated q and k each carry a, so

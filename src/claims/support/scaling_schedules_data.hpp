@@ -11,8 +11,8 @@
 //       longrope: default / short_factor or / long_factor; attention_scale).
 //       The config is LlamaConfig()'s: hidden 4096 / 32 heads = d 128,
 //       rope_theta 10000, max_position_embeddings 2048.
-//   [R] /work/shared/paper/rope-scaling.md, "Worked values" (computed there in
-//       python3 double precision from transformers' formulas), items 1-7.
+//   [R] docs/rope-scaling.md, "Worked values" (computed in python3 double
+//       precision from transformers' formulas), items 1-7.
 //   [F] computed here in python3 double precision from the formula the cited
 //       test asserts (the test asserts the formula, not a decimal).
 //
