@@ -4,11 +4,6 @@
 
 #include <boost/version.hpp>
 #include <stdexcept>
-#include <string>
-#include <thread>
-
-#include "ropecheck/numeric/precision_guard.hpp"
-#include "ropecheck/numeric/types.hpp"
 
 namespace ropecheck::numeric {
 
@@ -29,20 +24,6 @@ void verify_numeric_runtime() {
         throw std::runtime_error(
             "the MPFR library was built without thread-local storage (mpfr_buildopt_tls_p() = 0); "
             "ropecheck's parallel checks would race on MPFR's shared state");
-    // Observe the precision's scope: set it here, read it in another thread.
-    const unsigned here = current_precision_bits();
-    const unsigned probe_bits = here == 200 ? 300 : 200;
-    PrecisionGuard guard(probe_bits);
-    const unsigned set_here = current_precision_bits();
-    unsigned seen_there = 0;
-    std::thread([&] { seen_there = current_precision_bits(); }).join();
-    const bool observed_process_wide = seen_there == set_here;
-    if (observed_process_wide != process_wide_precision)
-        throw std::runtime_error(std::string("Boost.Multiprecision's default precision is ") +
-                                 (observed_process_wide ? "process-wide" : "thread-local") +
-                                 " at run time but this build expects it " +
-                                 (process_wide_precision ? "process-wide" : "thread-local") +
-                                 " (BOOST_VERSION " + std::to_string(BOOST_VERSION) + ")");
 }
 
 }  // namespace ropecheck::numeric

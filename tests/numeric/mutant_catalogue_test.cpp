@@ -11,8 +11,10 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <thread>
 
 #include "ropecheck/numeric/mutant.hpp"
+#include "ropecheck/numeric/precision_guard.hpp"
 #include "ropecheck/numeric/runtime_checks.hpp"
 
 namespace fs = std::filesystem;
@@ -64,6 +66,13 @@ BOOST_AUTO_TEST_CASE(the_libraries_are_what_the_numeric_layer_assumes) {
     BOOST_CHECK_NO_THROW(ropecheck::numeric::verify_numeric_runtime());
     // Boost 1.74 keeps one process-wide default precision; 1.75 made it thread-local.
     BOOST_TEST(ropecheck::numeric::boost_precision_is_process_wide() == (BOOST_VERSION < 107500));
+    // Observe the scope: set a precision here, read it in another thread.
+    const unsigned bits = ropecheck::numeric::current_precision_bits() == 200 ? 300 : 200;
+    ropecheck::numeric::PrecisionGuard guard(bits);
+    const unsigned here = ropecheck::numeric::current_precision_bits();
+    unsigned there = 0;
+    std::thread([&] { there = ropecheck::numeric::current_precision_bits(); }).join();
+    BOOST_TEST((there == here) == ropecheck::numeric::boost_precision_is_process_wide());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -9,14 +9,17 @@
 //    from 1.75 on it is thread-local unless configured otherwise. The runner
 //    sets a PrecisionGuard before each parallel region and inside each task,
 //    which is right under both, but tests and the base-bound probe rely on the
-//    1.74 behaviour when they read precision in a worker; the constant below
-//    says which one this build expects and the startup check confirms it.
+//    1.74 behaviour when they read precision in a worker. Boost.Multiprecision
+//    is header-only, so the scope is fixed when this layer is compiled: the
+//    compile-time guard in runtime_checks.cpp decides it, and a unit test
+//    (tests/numeric/mutant_catalogue_test.cpp) observes it with a second thread.
 namespace ropecheck::numeric {
 
 // True for the Boost this build was compiled against (decided at compile time).
 bool boost_precision_is_process_wide();
 
-// Throws std::runtime_error naming what is wrong; returns normally otherwise.
+// The startup check (MPFR's thread safety): throws std::runtime_error naming
+// what is wrong; returns normally otherwise.
 void verify_numeric_runtime();
 
 }  // namespace ropecheck::numeric
