@@ -1,6 +1,6 @@
 // The paper's Figure 2 as data, and the two statements it illustrates.
 //  (a) all-ones q = k = 1: f(r) = a(r) / a(0) = (2/d) sum_k cos(r g_k) on r = 0..max. The
-//      paper states neither d nor theta; theta = 10^4, d = 1024 is a fit (claims.md).
+//      paper states neither d nor theta; theta = 10^4, d = 1024 is a fit (docs/claims-group-a.md, section 5).
 //      It decays in the paper's sense: decay ratio = mean |f| over [late_start, max] /
 //      mean |f| over [0, early_end] is at most decay_ratio_max (every integer r).
 //  (b) Gaussian q, k ~ N(0, I_d): one draw per seed (the same pair at every r, as a
@@ -10,8 +10,8 @@
 //      almost equal and a least-squares t statistic would be meaningless. No decay
 //      trend: the slope of mean |a(r)| against r has |t| below the two-sided Student-t
 //      quantile at level trend_alpha (n - 2 degrees of freedom).
-//      Normalisation (a choice, not a fit: claims.md notes the paper's spread does not
-//      match it): Gaussian values are divided by d, the all-ones a(0), so both panels
+//      Normalisation (a choice, not a fit: the paper's spread does not match it;
+//      docs/claims-group-a.md, section 5): Gaussian values are divided by d, the all-ones a(0), so both panels
 //      share one axis.
 // Evaluated in double through the kernel: g_k carries a relative error of a few 1e-15,
 // so r g_k (r <= 5000, g_k <= 1) is within about 2e-11 rad and each normalised value

@@ -1,4 +1,4 @@
-// Every numeric statement of the paper that follows from the formulas (claims.md,
+// Every numeric statement of the paper that follows from the formulas (docs/claims-group-a.md,
 // "Numbers quoted in the paper", Section 6 and Appendix E), one row per instance.
 // The paper's values are in support/paper_numbers_data.hpp (rows do not fit the spec's
 // grid format); theorems/paper-numbers.toml lists the row ids.

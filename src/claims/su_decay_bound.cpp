@@ -15,7 +15,7 @@
 //      Likewise the kernel's a(r) must lie in Re sum_k h_k e^{i r g_k} (checked at r = 0,
 //      N/2 and N): a kernel that computes something else refutes (a) as computed.
 // The claim is (a) and (b). Negative controls:
-//  literal-index-range  the bound with claims.md's (and the paper's footnote's) index
+//  literal-index-range  the bound with the 1-based reading of RoFormer's (and the paper's footnote's) index
 //                       range, max_k |h_{k+1} - h_k| sum_{k=1}^{d/2} |S_k|, which drops the
 //                       full sum S_{d/2+1}: the same MPFI scan must find a distance where it
 //                       is certainly below |sum_k h_k e^{i r g_k}|. It is false only for
@@ -159,7 +159,7 @@ private:
         result.evidence["relative_slack_at_worst"] = numeric::decimal_enclosure(scan.relative_at_worst, 8);
         // The triangle inequality on the Abel identity alone (exact, hence 0, for constant h).
         result.evidence["abel_identity_smallest_slack"] = numeric::decimal_enclosure(scan.identity_slack, 8);
-        // claims.md's literal range sum_{k=1}^{d/2} |S_k| (S_{d/2+1} left out): where it fails.
+        // The literal range sum_{k=1}^{d/2} |S_k| (S_{d/2+1} left out): where it fails.
         result.evidence["literal_index_form_violations"] = scan.literal_violations;
         result.evidence["literal_index_form_first_violation"] =
             scan.literal_first_violation ? core::json(*scan.literal_first_violation) : core::json(nullptr);
@@ -311,12 +311,12 @@ private:
         return scan;
     }
 
-    // The literal-index control: refuted at the first distance where claims.md's range
+    // The literal-index control: refuted at the first distance where the literal range
     // sum_{k=1}^{d/2} |S_k| gives a bound certainly below |sum_k h_k e^{i r g_k}|.
     static core::InstanceResult decide_literal(const core::Instance& instance, const AbelScan& scan,
                                                core::InstanceResult result) {
         const core::Parameters& p = instance.params;
-        result.evidence["bound_form"] = "claims.md's index range: max_k |h_{k+1} - h_k| * sum_{k=1}^{d/2} |S_k| "
+        result.evidence["bound_form"] = "the literal index range: max_k |h_{k+1} - h_k| * sum_{k=1}^{d/2} |S_k| "
                                         "(S_{d/2+1} left out)";
         if (scan.literal_first_violation) {
             const std::int64_t r = *scan.literal_first_violation;

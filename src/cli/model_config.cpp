@@ -25,7 +25,7 @@ std::string type_name(const json& v) {
     throw InvalidInput("config field " + field + ": " + why);
 }
 
-// A key that is absent or null is absent (rope-scaling.md: head_dim null = absent).
+// A key that is absent or null is absent (docs/rope-scaling.md: head_dim null = absent).
 const json* find(const json& object, const std::string& key) {
     const auto it = object.find(key);
     if (it == object.end() || it->is_null()) return nullptr;

@@ -1,10 +1,10 @@
 #pragma once
-// RoPE from its definitions, in Arb balls only (claims.md, rope-scaling.md).
+// RoPE from its definitions, in Arb balls only (docs/rope-scaling.md).
 // Nothing here calls ropecheck's numeric, rope, sweep or probes code: the inputs
 // are plain numbers (head_dim, theta as a decimal string, doubles), so a bug in
 // ropecheck's kernel cannot leak into this side.
 //
-// Conventions (claims.md): chunk k (1-based) is the coordinate pair
+// Conventions (docs/rope-scaling.md, "Notation"): chunk k (1-based) is the coordinate pair
 // (x[2k-2], x[2k-1]); rho(t) = [[cos t, -sin t], [sin t, cos t]];
 // a(r) = q^T R^r k with R^r rotating chunk k by r g_k.
 #include <cstdint>
@@ -31,7 +31,7 @@ Balls reversed_p_rope_frequencies(const std::string& theta, int d, std::int64_t 
 // theta^(-2(k-1)/D), k = 1..D/2; the other chunks do not rotate.
 Balls neox_partial_frequencies(const std::string& theta, int d, std::int64_t num, std::int64_t den);
 
-// Context-extension schedules (rope-scaling.md), on the unscaled
+// Context-extension schedules (docs/rope-scaling.md), on the unscaled
 // omega_j = theta^(-2j/d), j = 0..d/2-1. Discrete choices (bands, truncation,
 // clamps) are decided with certainty here or the function throws.
 Balls linear_scaled(const std::string& theta, int d, const std::string& factor);

@@ -23,7 +23,7 @@ std::vector<core::Instance> ci_instances(const std::string& claim_id, const std:
 core::InstanceResult run_instance(const core::Instance& instance);
 
 // The instance's Gaussian draws as the claims make them: CounterRng(seed) and
-// `count` successive normal() values (claims.md: seeds per (seed, claim, instance)).
+// `count` successive normal() values (the seed of an instance derives from (run seed, claim, instance)).
 std::vector<double> gaussian_draws(core::CounterRng& rng, int count);
 
 // "prop-3.1#4 {...parameters...}": names an instance in a failure message.

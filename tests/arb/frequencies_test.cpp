@@ -1,7 +1,7 @@
 // Frequencies, the input of every claim: plain RoPE, p-RoPE, reversed p-RoPE,
 // NeoX partial rotary, and the five context-extension schedules, each from its
 // definition in Arb against ropecheck's FrequencySchedule in MPFI. The scaled
-// schedules are also pinned to the worked values of rope-scaling.md.
+// schedules are also pinned to the worked values of docs/rope-scaling.md.
 #include <boost/test/unit_test.hpp>
 
 #include <cmath>
@@ -32,10 +32,10 @@ void compare_all(const std::string& quantity, const std::string& where, const Ba
         expect_agree(claim, quantity, where + ", k = " + std::to_string(k + 1), arb[k], mpfi[k]);
 }
 
-// A double from rope-scaling.md's worked values (python3, double precision):
+// A double from docs/rope-scaling.md's worked values (python3, double precision):
 // the certified ball must lie within `relative` of it.
 void near_worked_value(const Ball& x, double worked, double relative, const std::string& what) {
-    count_case(claim, "worked values of rope-scaling.md");
+    count_case(claim, "worked values of docs/rope-scaling.md");
     BOOST_TEST(std::abs(x.mid() - worked) <= relative * std::abs(worked), what << ": " << x.str() << " vs " << worked);
 }
 

@@ -1,5 +1,5 @@
 // paper-numbers: every formula row's certified value ("ours") and the two
-// apostrophe-head products, recomputed in Arb from the formulas of claims.md.
+// apostrophe-head products, recomputed in Arb from the formulas (docs/claims-group-a.md, section 8).
 // (The Appendix E table rows compare printed decimals only; nothing to enclose.)
 #include <boost/test/unit_test.hpp>
 

@@ -19,7 +19,7 @@ BOOST_AUTO_TEST_CASE(identities_are_certified_across_p) {
 }
 
 BOOST_AUTO_TEST_CASE(kept_pair_counts_follow_floor_p_d_over_2) {
-    // d = 256: p = 0.75 keeps 96, p = 0.25 keeps 32 (claims.md); d = 20, p = 0.3 keeps 3.
+    // d = 256: p = 0.75 keeps 96, p = 0.25 keeps 32 (floor(p d / 2)); d = 20, p = 0.3 keeps 3.
     const auto a = run_check("prope-identities", {{"head_dim", 256}, {"theta", "10000"}, {"p", "0.75"}, {"window", 4}});
     const auto b = run_check("prope-identities", {{"head_dim", 256}, {"theta", "10000"}, {"p", "0.25"}, {"window", 4}});
     const auto c = run_check("prope-identities", {{"head_dim", 20}, {"theta", "10000"}, {"p", "0.3"}, {"window", 4}});

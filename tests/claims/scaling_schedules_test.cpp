@@ -26,7 +26,7 @@ constexpr double pi = std::numbers::pi;
 
 double omega(double theta, int j, int d) { return std::pow(theta, -2.0 * j / d); }
 
-// llama3 (rope-scaling.md): keep below L0/beta, divide beyond L0/alpha, blend between.
+// llama3 (docs/rope-scaling.md): keep below L0/beta, divide beyond L0/alpha, blend between.
 double llama3(double theta, int j, int d, double s, double alpha, double beta, double l0, int* band) {
     const double w = omega(theta, j, d), wavelength = 2 * pi / w;
     if (wavelength < l0 / beta) return *band = 0, w;
@@ -50,7 +50,7 @@ bool close(double ours, double published, double relative) { return std::abs(our
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(the_published_values_follow_from_the_formulas_in_double) {
-    // Llama 3.1 8B (rope-scaling.md item 1): bands 29 / 6 / 29 and the blended values.
+    // Llama 3.1 8B (docs/rope-scaling.md item 1): bands 29 / 6 / 29 and the blended values.
     int counts[3] = {0, 0, 0};
     std::vector<double> l31;
     for (int j = 0; j < 64; ++j) {

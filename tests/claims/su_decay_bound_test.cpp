@@ -83,7 +83,7 @@ BOOST_AUTO_TEST_CASE(terms_match_a_direct_double_evaluation) {
     }
 }
 
-// claims.md's index range sum_{k=1}^{d/2} |S_k| leaves out S_{d/2+1}: at d = 4 with
+// The literal 1-based index range sum_{k=1}^{d/2} |S_k| leaves out S_{d/2+1}: at d = 4 with
 // q = k = 1 and r = 0 it gives 2 * |S_2| = 2 < |a(0)| = 4; at d = 2 it gives 0.
 BOOST_AUTO_TEST_CASE(literal_index_range_is_false) {
     const auto r = run_check("su-decay-bound", grid(4, "ones", 20));
@@ -96,7 +96,7 @@ BOOST_AUTO_TEST_CASE(literal_index_range_is_false) {
     BOOST_TEST(!ropecheck::numeric::certainly_positive(t.bound - t.modulus));  // an equality at d = 2
 }
 
-// The literal-index control runs the same MPFI scan with claims.md's range. For q = k = 1
+// The literal-index control runs the same MPFI scan with the literal 1-based range. For q = k = 1
 // at d = 4 (h_k = 2, n = 2) the literal bound 2 |S_2| = 2 is below |sum| = 2 |S_3| =
 // 2 |1 + e^{i r (g_2 - g_1)}| exactly where cos(r (g_1 - g_2)) > -1/2: every such distance
 // must be found, and no other.

@@ -114,7 +114,7 @@ BOOST_AUTO_TEST_CASE(gemma3_lists_its_defaults) {
     BOOST_TEST(has_default(j, "max_position_embeddings"));
     BOOST_TEST(j.at("head_dim") == 256);
     BOOST_TEST(j.at("scaling").at("type") == "linear");
-    // Lowest global-layer frequency 1e6^(-254/256) / 8 (rope-scaling.md worked value 7).
+    // Lowest global-layer frequency 1e6^(-254/256) / 8 (docs/rope-scaling.md worked value 7).
     BOOST_TEST(j.at("frequencies").back().at("inv_freq").get<std::string>().rfind("1.392467324993", 0) == 0);
 }
 
@@ -137,7 +137,7 @@ BOOST_AUTO_TEST_CASE(gptj_rotates_64_of_256) {
     BOOST_TEST(j.at("rotary_dim") == 64);
     BOOST_TEST(j.at("frequencies").size() == 32u);
     BOOST_TEST(has_default(j, "rope_theta"));
-    // 10000^(-62/64) (rope-scaling.md worked value 6).
+    // 10000^(-62/64) (docs/rope-scaling.md worked value 6).
     BOOST_TEST(j.at("frequencies").back().at("inv_freq").get<std::string>().rfind("1.333521432163324", 0) == 0);
 }
 

@@ -211,7 +211,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(self_activation_by_hand, T, number_types) {
 }
 
 BOOST_AUTO_TEST_CASE_TEMPLATE(nope_and_removed_chunks_are_exactly_position_free, T, number_types) {
-    // claims.md 6.1(ii): a removed frequency is exactly 0, so its chunk's
+    // The paper, Section 6.1 (ii): a removed frequency is exactly 0, so its chunk's
     // activation is exactly the dot product at every distance, however large.
     numeric::PrecisionGuard guard(working_bits);
     std::mt19937_64 rng(test_seed + 3);

@@ -1,4 +1,4 @@
-// FrequencySchedule against claims.md (Notation, Section 6.1, quoted numbers):
+// FrequencySchedule against the paper (Notation, Section 6.1, quoted numbers; docs/rope-scaling.md):
 // enclosures are checked against an independent 300-bit mpfr_pow, and the
 // p-RoPE variants against RoPE chunk by chunk.
 #include <boost/mpl/list.hpp>
@@ -92,7 +92,7 @@ BOOST_AUTO_TEST_CASE(rope_gemma_frequencies) {
     BOOST_TEST(numeric::width_of(g[0]) <= pow(real(2), -120));
     BOOST_TEST(s.frequencies<double>()[0] == 1.0);
 
-    // g_128 = 10000^(-254/256) ~ 1.07e-4, wavelength ~ 58,470 tokens (claims.md).
+    // g_128 = 10000^(-254/256) ~ 1.07e-4, wavelength ~ 58,470 tokens (the paper, Section 6).
     const real g128 = reference_power("10000", 254, 256);
     BOOST_TEST(numeric::contains(g[127], g128));
     BOOST_TEST(numeric::width_of(g[127]) <= g128 * pow(real(2), -120));
@@ -118,7 +118,7 @@ BOOST_AUTO_TEST_CASE(rope_gemma_frequencies) {
 }
 
 BOOST_AUTO_TEST_CASE(rope_llama_frequency) {
-    // claims.md: the paper's 500,000^(-40/64) ~ 0.0001 is wrong; it is ~ 2.74e-4.
+    // The paper's 500,000^(-40/64) ~ 0.0001 is wrong; it is ~ 2.74e-4.
     numeric::PrecisionGuard guard(128);
     const auto g = FrequencySchedule::rope("500000", 128).frequencies<interval>();
     BOOST_REQUIRE(g.size() == 64u);
@@ -157,7 +157,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(p_rope_keeps_the_highest, T, number_types) {
 
 BOOST_AUTO_TEST_CASE(p_rope_quoted_values) {
     numeric::PrecisionGuard guard(128);
-    // claims.md: with d = 256, p = 0.75 the lowest kept is g_96 ~ 1.07e-3.
+    // With d = 256, p = 0.75 the lowest kept is g_96 ~ 1.07e-3.
     const FrequencySchedule s(RotaryKind::p_rope, "10000", 256, fraction("0.75"));
     const auto g = s.frequencies<interval>();
     BOOST_TEST(numeric::decimal_nearest(numeric::lower_bound(g[95]), 3) == "1.07e-03");

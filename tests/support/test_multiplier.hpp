@@ -1,6 +1,6 @@
 #pragma once
 // ROPECHECK_TEST_MULTIPLIER scales the iteration counts of randomised tests
-// (conventions.md); anything but a positive integer counts as 1.
+// (a soak run is one environment variable away); anything but a positive integer counts as 1.
 #include <cstdlib>
 
 namespace ropecheck::test {

@@ -2,7 +2,7 @@
 // Which 2-D chunk of a head rotates, and at what frequency. Every claim and
 // probe takes its frequencies from this one type.
 //
-// Conventions (claims.md, Section 2 and 6.1):
+// Conventions (the paper's Sections 2 and 6.1; docs/rope-scaling.md, "Notation"):
 //   rope             g_k = theta^(-2(k-1)/d), k = 1..d/2, g_1 = 1 the highest.
 //   nope             every g_k = 0: no rotation.
 //   p_rope           keeps g_1..g_m exactly as RoPE (denominator d), m = floor(p d / 2),

@@ -11,7 +11,7 @@
 //   sum_{k=1}^{n} h_k e^{i r g_k} = sum_{k=2}^{n+1} (h_{k-1} - h_k) S_k,
 // hence  |sum| <= sum_{k=2}^{n+1} |h_k - h_{k-1}| |S_k|                      (abel_sum)
 //              <= (max_{1<=k<=n} |h_{k+1} - h_k|) sum_{k=2}^{n+1} |S_k|        (bound).
-// claims.md (after RoFormer's 0-based S_j = sum_{k=0}^{j-1}) writes the last sum as
+// Read with 1-based indices, RoFormer's 0-based S_j = sum_{k=0}^{j-1} turns the last sum into
 // sum_{k=1}^{n} |S_k|; with S_k = sum_{l<k} that index range drops the full sum S_{n+1}
 // and is false (d = 2: it says |h_1| <= 0). `literal` evaluates that form so the
 // report can show where it fails.
@@ -45,7 +45,7 @@ struct AbelTerms {
     numeric::interval real_part;  // Re sum = a(r), to cross-check against the kernel
     numeric::interval abel_sum;   // sum_{k=2}^{n+1} |h_k - h_{k-1}| |S_k|
     numeric::interval bound;      // largest_step * sum_{k=2}^{n+1} |S_k|
-    numeric::interval literal;    // largest_step * sum_{k=1}^{n} |S_k| (claims.md's index range)
+    numeric::interval literal;    // largest_step * sum_{k=1}^{n} |S_k| (the literal 1-based index range)
 };
 
 // Every term at distance r, in MPFI.

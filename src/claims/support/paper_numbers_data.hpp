@@ -1,6 +1,6 @@
 #pragma once
-// The paper's numbers, exactly as printed (claims.md, "Numbers quoted in the
-// paper" and Appendix E), for the paper-numbers check. They live here and not
+// The paper's numbers, exactly as printed (the paper's Sections 3-6 and Appendix E;
+// docs/claims-group-a.md, section 8), for the paper-numbers check. They live here and not
 // in theorems/paper-numbers.toml because a spec holds only grid axes (scalars
 // and arrays of scalars, expanded as a cartesian product), which cannot carry
 // rows of several fields; the spec lists the row ids to check. Private to
@@ -31,7 +31,7 @@ struct PaperRow {
 inline constexpr std::array<PaperRow, 12> formula_rows{{
     {"gemma-band-onset", "10,000^(-0.8) (the onset of Gemma's low-frequency bands)", "0.0006", "agree",
      PaperTolerance::rounding},
-    // The paper's one wrong number (claims.md): 500000^(-0.625) is 2.74e-4.
+    // The paper's one wrong number (docs/claims-group-a.md, section 8): 500000^(-0.625) is 2.74e-4.
     {"llama-3.1-band", "500,000^(-40/64) for Llama 3.1 8B (d = 128, g_41)", "0.0001", "paper-error",
      PaperTolerance::rounding},
     {"rotations-128k", "a 128k context turns the slowest frequency (~1/theta, theta = 10,000) "

@@ -26,7 +26,7 @@
 namespace ropecheck::claims::support {
 
 // What a worked value is.
-//   inv_freq          omega'_j of pair `index` (0-based, j as in rope-scaling.md);
+//   inv_freq          omega'_j of pair `index` (0-based, j as in docs/rope-scaling.md);
 //                     index -1: `printed` lists every pair's value in order
 //   attention_factor  the schedule's a
 //   kept_pairs, blended_pairs, divided_pairs   counts of the band decision (llama3, yarn)

@@ -1,0 +1,2 @@
+// An upward include: numeric must not see rope.
+#include "ropecheck/rope/kernel.hpp"
