@@ -11,7 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "ropecheck/cli/app.hpp"
-#include "ropecheck/cli/model_config.hpp"
+#include "ropecheck/model/model_config.hpp"
 #include "ropecheck/numeric/certainty.hpp"
 #include "ropecheck/numeric/decimal.hpp"
 #include "ropecheck/numeric/ieee.hpp"
@@ -29,6 +29,9 @@ namespace {
 
 using nlohmann::json;
 using numeric::interval;
+using model::ResolvedModel;
+using model::load_model_config;
+using model::shortest_decimal;
 
 constexpr unsigned audit_precision_bits = 128;
 constexpr std::size_t terminal_width = 100;

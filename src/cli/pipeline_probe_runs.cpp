@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "probe_parts.hpp"
-#include "ropecheck/cli/model_config.hpp"
+#include "ropecheck/model/model_config.hpp"
 #include "ropecheck/numeric/decimal.hpp"
 #include "ropecheck/numeric/invalid_input.hpp"
 #include "ropecheck/probes/one_pair_vector.hpp"
@@ -21,6 +21,7 @@ namespace ropecheck::cli::detail {
 namespace {
 
 using core::json;
+using model::shortest_decimal;
 
 json optional_distance(const std::optional<std::int64_t>& d) { return d ? json(*d) : json(nullptr); }
 

@@ -3,6 +3,7 @@
 #include <mpfi.h>
 
 #include "ropecheck/numeric/certainty.hpp"
+#include "ropecheck/numeric/exact_fraction.hpp"
 #include "ropecheck/numeric/invalid_input.hpp"
 #include "ropecheck/numeric/number_concept.hpp"
 
@@ -50,6 +51,18 @@ void require_present(const std::string& text, const std::string& name, ScalingTy
 void require_at_least(const std::string& text, const std::string& name, long bound, const std::string& why) {
     const interval v = value_of(text, name);
     if (!(numeric::lower_bound(v) >= bound)) throw InvalidInput(name + " = " + text + " " + why);
+}
+
+// Two decimals denote the same rational number (compared exactly, not in floating point).
+// A decimal ExactFraction cannot hold (an exponent, a sign) is compared by the callers' intervals.
+bool same_decimal(const std::string& a, const std::string& b) {
+    try {
+        const auto x = numeric::ExactFraction::parse_decimal(a, "--low-freq-factor");
+        const auto y = numeric::ExactFraction::parse_decimal(b, "--high-freq-factor");
+        return static_cast<__int128>(x.numerator) * y.denominator == static_cast<__int128>(y.numerator) * x.denominator;
+    } catch (const std::exception&) {
+        return false;
+    }
 }
 
 void require_positive(const std::string& text, const std::string& name) {
@@ -109,10 +122,15 @@ void Scaling::validate(int rotated_pairs) const {
             require_present(low_freq_factor, "--low-freq-factor", type);
             require_present(high_freq_factor, "--high-freq-factor", type);
             require_positive(low_freq_factor, "--low-freq-factor");
+            // low_freq_factor == high_freq_factor is accepted (transformers only warns; Llama 4 ships
+            // 1 and 1): the smoothing band [L0/beta, L0/alpha] is the single wavelength L0/alpha, which
+            // no pair's wavelength 2 pi theta^(2j/d) equals (pi is transcendental), so plan_scaling
+            // never plans a blend and the division by beta - alpha = 0 is never evaluated.
+            if (same_decimal(low_freq_factor, high_freq_factor)) return;
             const interval gap = value_of(high_freq_factor, "--high-freq-factor") - value_of(low_freq_factor, "--low-freq-factor");
             if (!numeric::certainly_positive(gap))
                 throw InvalidInput("--low-freq-factor = " + low_freq_factor + " must be below --high-freq-factor = " +
-                                   high_freq_factor);
+                                   high_freq_factor + " (or equal to it: an empty smoothing band)");
             return;
         }
     }
@@ -174,6 +192,10 @@ ScalingPlan plan_scaling(const Scaling& scaling, int d, const std::string& theta
             const interval wavelength = two_pi / omega(j);
             if (numeric::certainly_positive(wavelength - low_wavelength)) plan.pairs.push_back(PairTreatment::divide);
             else if (numeric::certainly_negative(wavelength - high_wavelength)) plan.pairs.push_back(PairTreatment::keep);
+            else if (same_decimal(scaling.low_freq_factor, scaling.high_freq_factor))
+                throw InvalidInput("llama3 scaling: pair " + std::to_string(j) +
+                                   "'s wavelength cannot be separated from the empty smoothing band at this precision; "
+                                   "raise --precision");
             else if (numeric::lower_bound(wavelength) >= numeric::upper_bound(high_wavelength) &&
                      numeric::upper_bound(wavelength) <= numeric::lower_bound(low_wavelength))
                 plan.pairs.push_back(PairTreatment::blend);

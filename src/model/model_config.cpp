@@ -1,7 +1,7 @@
 // Resolves a Hugging Face config.json into the RoPE schedule transformers builds
-// from it. Every rule is cited in docs/rope-scaling.md; every default
-// the file relied on is listed in defaults_applied.
-#include "ropecheck/cli/model_config.hpp"
+// from it, for one layer type. Every rule is cited in docs/rope-scaling.md and
+// docs/model-configs.md; every default the file relied on is listed in defaults_applied.
+#include "ropecheck/model/model_config.hpp"
 
 #include <charconv>
 #include <cmath>
@@ -10,79 +10,13 @@
 
 #include "ropecheck/numeric/invalid_input.hpp"
 
-namespace ropecheck::cli {
+#include "config_fields.hpp"
+
+namespace ropecheck::model {
 namespace {
 
 using nlohmann::json;
-
-std::string type_name(const json& v) {
-    if (v.is_number_integer() || v.is_number_unsigned()) return "integer";
-    if (v.is_number_float()) return "number";
-    return v.type_name();
-}
-
-[[noreturn]] void bad(const std::string& field, const std::string& why) {
-    throw InvalidInput("config field " + field + ": " + why);
-}
-
-// A key that is absent or null is absent (docs/rope-scaling.md: head_dim null = absent).
-const json* find(const json& object, const std::string& key) {
-    const auto it = object.find(key);
-    if (it == object.end() || it->is_null()) return nullptr;
-    return &*it;
-}
-
-std::optional<std::int64_t> get_integer(const json& object, const std::string& key, const std::string& field) {
-    const json* v = find(object, key);
-    if (!v) return std::nullopt;
-    if (v->is_number_integer() || v->is_number_unsigned()) {
-        if (v->is_number_unsigned() && v->get<std::uint64_t>() > std::uint64_t{1} << 62)
-            bad(field, "integer out of range");
-        return v->get<std::int64_t>();
-    }
-    if (v->is_number_float()) {  // 4096.0 is an integer written as a float
-        const double x = v->get<double>();
-        if (std::isfinite(x) && x == std::floor(x) && std::fabs(x) < 4.0e18) return static_cast<std::int64_t>(x);
-        bad(field, "expected an integer, got " + v->dump());
-    }
-    bad(field, "expected an integer, got " + type_name(*v) + " " + v->dump());
-}
-
-double number_of(const json& v, const std::string& field) {
-    if (!v.is_number()) bad(field, "expected a number, got " + type_name(v) + " " + v.dump());
-    const double x = v.get<double>();
-    if (!std::isfinite(x)) bad(field, "expected a finite number, got " + v.dump());
-    return x;
-}
-
-std::string decimal_of(const json& v, const std::string& field) {
-    if (v.is_number_integer()) return std::to_string(v.get<std::int64_t>());
-    if (v.is_number_unsigned()) return std::to_string(v.get<std::uint64_t>());
-    return shortest_decimal(number_of(v, field));
-}
-
-std::optional<std::string> get_decimal(const json& object, const std::string& key, const std::string& field) {
-    const json* v = find(object, key);
-    if (!v) return std::nullopt;
-    return decimal_of(*v, field);
-}
-
-std::string get_string(const json& object, const std::string& key, const std::string& field) {
-    const json* v = find(object, key);
-    if (!v) return {};
-    if (!v->is_string()) bad(field, "expected a string, got " + type_name(*v) + " " + v->dump());
-    return v->get<std::string>();
-}
-
-// The decimal must be > 0; a JSON number is finite already.
-void require_positive_number(const json& v, const std::string& field) {
-    if (!(number_of(v, field) > 0)) bad(field, "must be > 0, got " + v.dump());
-}
-
-int checked_int(std::int64_t v, const std::string& field) {
-    if (v < 1 || v > 65536) bad(field, std::to_string(v) + " is out of range (1 to 65536)");
-    return static_cast<int>(v);
-}
+using namespace detail;
 
 struct Family {
     std::optional<std::string> theta;
@@ -97,6 +31,7 @@ Family family_defaults(const std::string& model_type) {
         return {"1000000", 256, 131072, std::nullopt, 8, "Gemma3TextConfig default"};
     if (model_type == "gptj") return {"10000", std::nullopt, std::nullopt, std::nullopt, std::nullopt, "GPT-J hard-coded base"};
     if (model_type == "deepseek_v3") return {"10000", std::nullopt, std::nullopt, std::nullopt, std::nullopt, "DeepseekV3Config default"};
+    if (model_type == "deepseek_v2") return {"10000", std::nullopt, std::nullopt, std::nullopt, std::nullopt, "DeepseekV2Config default"};
     if (model_type.empty())
         return {"10000", std::nullopt, 2048, 4096, 32, "no model_type: transformers LlamaConfig default"};
     return {};
@@ -116,8 +51,78 @@ rope::ScalingType scaling_type_of(const std::string& name, const std::string& mo
     bad(field, "unknown scaling type \"" + name + "\" (expected default, linear, dynamic, yarn, longrope, su or llama3)");
 }
 
-std::vector<std::string> factor_list(const json& scaling, const std::string& key) {
-    const std::string field = "rope_scaling." + key;
+// transformers 5.x (standardize_rope_params): rope_parameters is keyed by layer type when its
+// keys are layer types; each value is then one parameter set.
+bool keyed_by_layer_type(const json& params) {
+    if (params.empty()) return false;
+    for (const auto& [key, value] : params.items())
+        if (key.size() < 10 || key.compare(key.size() - 10, 10, "_attention") != 0 || !value.is_object()) return false;
+    return true;
+}
+
+bool mla_family(const std::string& family) { return family == "deepseek_v3" || family == "deepseek_v2"; }
+
+// The keys of a parameter set this reader interprets for a rope_type; any other key is
+// listed in ignored_keys (a `factor` under "default" changes nothing in transformers either).
+bool interpreted_key(const std::string& rope_type, const std::string& key) {
+    for (const char* k : {"rope_type", "type", "rope_theta", "partial_rotary_factor", "mrope_section", "mrope_interleaved",
+                          "llama_4_scaling_beta"})
+        if (key == k) return true;
+    const auto in = [&](std::initializer_list<const char*> keys) {
+        for (const char* k : keys)
+            if (key == k) return true;
+        return false;
+    };
+    if (rope_type == "linear" || rope_type == "dynamic" || rope_type == "proportional") return in({"factor"});
+    if (rope_type == "llama3") return in({"factor", "original_max_position_embeddings", "low_freq_factor", "high_freq_factor"});
+    if (rope_type == "yarn")
+        return in({"factor", "original_max_position_embeddings", "beta_fast", "beta_slow", "attention_factor", "mscale",
+                   "mscale_all_dim", "truncate"});
+    if (rope_type == "longrope")
+        return in({"factor", "original_max_position_embeddings", "attention_factor", "short_factor", "long_factor"});
+    return false;
+}
+
+// Which rotated pairs each M-RoPE axis owns. Chunked (Qwen2-VL, GLM-4V): axis a owns the
+// section[a] pairs after those of the axes before it. Interleaved (Qwen3-VL,
+// apply_interleaved_mrope): height owns pairs 1, 4, 7, ... below 3 section[1], width 2, 5, 8, ...
+// below 3 section[2], time every other pair.
+Mrope mrope_of(const json& params, const std::string& field, int rotated_pairs) {
+    Mrope r;
+    const json& v = params.at("mrope_section");
+    const std::string sfield = field + ".mrope_section";
+    if (!v.is_array() || v.size() != 3) bad(sfield, "expected an array of 3 integers (time, height, width), got " + v.dump());
+    int total = 0;
+    for (std::size_t a = 0; a < 3; ++a) {
+        if (!v[a].is_number_integer() || v[a].get<std::int64_t>() < 0 || v[a].get<std::int64_t>() > 65536)
+            bad(sfield + "[" + std::to_string(a) + "]", "expected a non-negative integer, got " + v[a].dump());
+        r.section.push_back(static_cast<int>(v[a].get<std::int64_t>()));
+        total += r.section.back();
+    }
+    if (total != rotated_pairs)
+        bad(sfield, "sums to " + std::to_string(total) + " pairs; " + std::to_string(rotated_pairs) + " pairs rotate");
+    r.interleaved = get_flag(params, "mrope_interleaved", field + ".mrope_interleaved").value_or(false);
+    r.axis_pairs.assign(3, {});
+    if (!r.interleaved) {
+        int j = 0;
+        for (int a = 0; a < 3; ++a)
+            for (int k = 0; k < r.section[static_cast<std::size_t>(a)]; ++k) r.axis_pairs[static_cast<std::size_t>(a)].push_back(j++);
+        return r;
+    }
+    for (int j = 0; j < rotated_pairs; ++j) {
+        std::size_t axis = 0;
+        if (j % 3 == 1 && j < 3 * r.section[1]) axis = 1;
+        if (j % 3 == 2 && j < 3 * r.section[2]) axis = 2;
+        r.axis_pairs[axis].push_back(j);
+    }
+    if (static_cast<int>(r.axis_pairs[0].size()) != r.section[0])
+        bad(sfield, "interleaved sections leave " + std::to_string(r.axis_pairs[0].size()) + " pairs to time, not " +
+                        std::to_string(r.section[0]));
+    return r;
+}
+
+std::vector<std::string> factor_list(const json& scaling, const std::string& key, const std::string& prefix) {
+    const std::string field = prefix + key;
     const json* v = find(scaling, key);
     if (!v) bad(field, "is required for longrope");
     if (!v->is_array()) bad(field, "expected an array of numbers, got " + type_name(*v));
@@ -139,7 +144,7 @@ std::string shortest_decimal(double x) {
     return std::string(buffer, end);
 }
 
-ResolvedModel resolve_model_config(const json& file, std::optional<std::int64_t> context) {
+ResolvedModel resolve_model_config(const json& file, std::optional<std::int64_t> context, const std::string& layer_type) {
     if (!file.is_object()) throw InvalidInput("config: expected a JSON object, got " + type_name(file));
     ResolvedModel m;
     auto& defaults = m.defaults_applied;
@@ -168,8 +173,72 @@ ResolvedModel resolve_model_config(const json& file, std::optional<std::int64_t>
         defaults.push_back(key + "=" + value + " (" + why + ")");
     };
 
+    // The parameter set (transformers 5.x, RotaryEmbeddingConfigMixin.convert_rope_params_to_dict):
+    // a non-empty v4 rope_scaling is taken as rope_parameters; rope_parameters may be keyed by
+    // layer type; rope_theta and partial_rotary_factor inside it win over the top-level keys.
+    const json* scaling_v4 = find(c, "rope_scaling");
+    if (scaling_v4 && !scaling_v4->is_object())
+        bad(prefix + "rope_scaling", "expected an object or null, got " + type_name(*scaling_v4));
+    const json* params_v5 = find(c, "rope_parameters");
+    if (params_v5 && !params_v5->is_object())
+        bad(prefix + "rope_parameters", "expected an object or null, got " + type_name(*params_v5));
+    const bool gemma3 = family == "gemma3" || family == "gemma3_text";
+    const json* scaling_json = nullptr;  // the parameter set read below
+    std::string pfield;
+    bool v5 = false;
+    m.layer_type = layer_type;
+    if (scaling_v4 && !scaling_v4->empty()) {
+        scaling_json = scaling_v4;
+        pfield = prefix + "rope_scaling";
+        if (params_v5) m.ignored_keys.push_back(prefix + "rope_parameters (rope_scaling takes precedence in transformers 5.x)");
+    } else if (params_v5) {
+        v5 = true;
+        pfield = prefix + "rope_parameters";
+        if (keyed_by_layer_type(*params_v5)) {
+            if (m.layer_type.empty())
+                m.layer_type = params_v5->contains("full_attention") ? "full_attention" : params_v5->begin().key();
+            scaling_json = find(*params_v5, m.layer_type);
+            if (!scaling_json) bad(pfield + "." + m.layer_type, "missing: the layers of that type have no RoPE parameters");
+            pfield += "." + m.layer_type;
+        } else {
+            scaling_json = params_v5;
+        }
+    }
+    // Gemma 3 (v4 keys): the sliding-window layers rotate with rope_local_base_freq, unscaled.
+    const bool gemma3_local = gemma3 && !v5 && m.layer_type == "sliding_attention";
+    if (gemma3_local) scaling_json = nullptr;
+    const std::string sprefix = pfield + ".";
+    std::string rope_type;
+    std::string type_field = sprefix + "rope_type";
+    if (scaling_json) {
+        rope_type = get_string(*scaling_json, "rope_type", sprefix + "rope_type");
+        const std::string legacy = get_string(*scaling_json, "type", sprefix + "type");
+        if (rope_type.empty()) {
+            rope_type = legacy;
+            type_field = sprefix + "type";
+        } else if (!legacy.empty() && legacy != rope_type) {
+            bad(sprefix + "type", "\"" + legacy + "\" contradicts rope_type \"" + rope_type + "\"");
+        }
+        if (rope_type.empty() && v5) rope_type = "default";  // standardize_rope_params' default
+        if (rope_type.empty()) bad(sprefix + "rope_type", "missing (neither rope_type nor type is given)");
+    }
+    m.rope_type = rope_type.empty() ? "default" : rope_type;
+    m.parameters_field = scaling_json ? pfield : "";
+    const bool proportional = rope_type == "proportional";
+
     // Base.
-    if (auto t = get_decimal(c, "rope_theta", prefix + "rope_theta")) {
+    std::string theta_field = prefix + "rope_theta";
+    if (auto inner = scaling_json ? get_decimal(*scaling_json, "rope_theta", sprefix + "rope_theta") : std::nullopt) {
+        m.theta = *inner;
+        theta_field = sprefix + "rope_theta";
+    } else if (gemma3_local) {
+        theta_field = prefix + "rope_local_base_freq";
+        if (auto local = get_decimal(c, "rope_local_base_freq", theta_field)) m.theta = *local;
+        else {
+            m.theta = "10000";
+            apply("rope_local_base_freq", m.theta, "Gemma3TextConfig default");
+        }
+    } else if (auto t = get_decimal(c, "rope_theta", prefix + "rope_theta")) {
         m.theta = *t;
     } else if (auto b = get_decimal(c, "rotary_emb_base", prefix + "rotary_emb_base")) {
         m.theta = *b;  // GPT-NeoX spelling
@@ -182,16 +251,21 @@ ResolvedModel resolve_model_config(const json& file, std::optional<std::int64_t>
     try {
         rope::validate_theta(m.theta);
     } catch (const InvalidInput& e) {
-        bad(prefix + "rope_theta", e.what());
+        bad(theta_field, e.what());
     }
 
     // Head size.
     std::optional<int> rotary_dim;  // absolute rotated width, when the file says so
-    if (family == "deepseek_v3" && find(c, "qk_rope_head_dim")) {
+    const bool global_head = (family == "gemma4" || family == "gemma4_text") && m.layer_type == "full_attention" &&
+                             find(c, "global_head_dim");
+    if (mla_family(family) && find(c, "qk_rope_head_dim")) {
         const int rope_part = checked_int(*get_integer(c, "qk_rope_head_dim", prefix + "qk_rope_head_dim"), prefix + "qk_rope_head_dim");
         const auto nope_part = get_integer(c, "qk_nope_head_dim", prefix + "qk_nope_head_dim");
         m.head_dim = rope_part + (nope_part ? checked_int(*nope_part, prefix + "qk_nope_head_dim") : 0);
         rotary_dim = rope_part;
+    } else if (global_head) {
+        // Gemma 4: full-attention layers have their own head size (Gemma4TextConfig.global_head_dim).
+        m.head_dim = checked_int(*get_integer(c, "global_head_dim", prefix + "global_head_dim"), prefix + "global_head_dim");
     } else if (auto h = get_integer(c, "head_dim", prefix + "head_dim")) {
         m.head_dim = checked_int(*h, prefix + "head_dim");
     } else if (fam.head_dim) {
@@ -218,20 +292,21 @@ ResolvedModel resolve_model_config(const json& file, std::optional<std::int64_t>
         m.head_dim = checked_int(*hidden / *heads, prefix + "head_dim");
     }
     if (m.head_dim % 2 != 0)
-        bad(prefix + "head_dim", std::to_string(m.head_dim) + " is odd; RoPE rotates 2-D chunks, so it must be even");
+        bad(global_head ? prefix + "global_head_dim" : prefix + "head_dim", std::to_string(m.head_dim) + " is odd; RoPE rotates 2-D chunks, so it must be even");
 
     // Partial rotary (NeoX convention: the exponent denominator is the rotated width).
     numeric::ExactFraction p = numeric::ExactFraction::whole(1);
     std::string p_field;
     if (!rotary_dim) {
-        if (auto r = get_integer(c, "rotary_dim", prefix + "rotary_dim")) {
+        const json* inner_p = scaling_json ? find(*scaling_json, "partial_rotary_factor") : nullptr;
+        if (auto r = inner_p ? std::nullopt : get_integer(c, "rotary_dim", prefix + "rotary_dim")) {
             rotary_dim = checked_int(*r, prefix + "rotary_dim");
             p_field = prefix + "rotary_dim";
         } else {
             for (const std::string key : {"partial_rotary_factor", "rotary_pct"}) {
-                const json* v = find(c, key);
+                const json* v = inner_p ? inner_p : find(c, key);
                 if (!v) continue;
-                p_field = prefix + key;
+                p_field = inner_p ? sprefix + key : prefix + key;
                 const std::string text_p = decimal_of(*v, p_field);
                 p = numeric::ExactFraction::parse_decimal(text_p, p_field);
                 if (p.is_zero() || !p.at_most_one()) bad(p_field, text_p + " is outside (0, 1]");
@@ -250,13 +325,20 @@ ResolvedModel resolve_model_config(const json& file, std::optional<std::int64_t>
         p = numeric::ExactFraction{*rotary_dim, m.head_dim};
     }
     m.rotary_dim = rotary_dim.value_or(m.head_dim);
-    const rope::RotaryKind kind = m.rotary_dim == m.head_dim ? rope::RotaryKind::rope : rope::RotaryKind::neox_partial;
+    rope::RotaryKind kind = m.rotary_dim == m.head_dim ? rope::RotaryKind::rope : rope::RotaryKind::neox_partial;
+    if (proportional) {
+        // transformers' _compute_proportional_rope_parameters: rope_angles = int(p * head_dim // 2)
+        // pairs rotate with base^(-2k/head_dim) (the denominator is the whole head), the rest get
+        // frequency exactly 0: the paper's p-RoPE, RotaryKind::p_rope, with m = floor(p d / 2).
+        if (p_field == prefix + "rotary_dim" || p_field == prefix + "qk_rope_head_dim")
+            bad(p_field, "an absolute rotary width does not apply to rope_type proportional");
+        m.notes.push_back("rope_type proportional (" + pfield + "): the paper's p-RoPE with p = " + p.str() +
+                          " of head_dim " + std::to_string(m.head_dim));
+        kind = rope::RotaryKind::p_rope;
+        m.rotary_dim = static_cast<int>(2 * p.floor_times(m.head_dim, 2));
+    }
 
     // Lengths.
-    const json* scaling_json = find(c, "rope_scaling");
-    if (scaling_json && !scaling_json->is_object())
-        bad(prefix + "rope_scaling", "expected an object or null, got " + type_name(*scaling_json));
-    const std::string sprefix = prefix + "rope_scaling.";
     auto max_pos = get_integer(c, "max_position_embeddings", prefix + "max_position_embeddings");
     if (!max_pos) max_pos = get_integer(c, "n_positions", prefix + "n_positions");
     if (!max_pos) {
@@ -292,14 +374,19 @@ ResolvedModel resolve_model_config(const json& file, std::optional<std::int64_t>
     rope::Scaling s;
     if (scaling_json) {
         const json& r = *scaling_json;
-        std::string name = get_string(r, "rope_type", sprefix + "rope_type");
-        std::string type_field = sprefix + "rope_type";
-        if (name.empty()) {
-            name = get_string(r, "type", sprefix + "type");
-            type_field = sprefix + "type";
+        std::string name = rope_type;
+        if (name == "mrope") {  // Qwen2-VL's legacy spelling; Qwen2VLConfig rewrites it to default
+            m.notes.push_back("rope type \"mrope\" is read as default (Qwen2VLConfig rewrites it)");
+            name = "default";
         }
-        if (name.empty()) bad(sprefix + "rope_type", "missing (neither rope_type nor type is given)");
+        if (proportional) name = find(r, "factor") ? "linear" : "default";  // inv_freq /= factor
         s.type = scaling_type_of(name, family, type_field, m.notes);
+        const std::string read_as = proportional ? rope_type : rope::to_string(s.type);
+        for (const auto& item : r.items())
+            if (!interpreted_key(read_as, item.key())) m.ignored_keys.push_back(sprefix + item.key());
+        if (find(r, "mrope_section")) m.mrope = mrope_of(r, pfield, m.rotary_dim / 2);
+        else if (find(r, "mrope_interleaved")) bad(sprefix + "mrope_interleaved", "given without mrope_section");
+        if (const json* beta = find(r, "llama_4_scaling_beta")) m.llama_4_scaling_beta = decimal_of(*beta, sprefix + "llama_4_scaling_beta");
         const auto dec = [&](const std::string& key) -> std::string {
             const json* v = find(r, key);
             if (!v) return {};
@@ -335,11 +422,11 @@ ResolvedModel resolve_model_config(const json& file, std::optional<std::int64_t>
                 else if (scaling_l0) s.original_max_position_embeddings = *scaling_l0;
                 else {
                     s.original_max_position_embeddings = *max_pos;
-                    apply("rope_scaling.original_max_position_embeddings", std::to_string(*max_pos), "max_position_embeddings");
+                    apply(pfield.substr(prefix.size()) + ".original_max_position_embeddings", std::to_string(*max_pos), "max_position_embeddings");
                 }
                 if (s.factor.empty()) {
                     s.factor = shortest_decimal(static_cast<double>(*max_pos) / static_cast<double>(s.original_max_position_embeddings));
-                    apply("rope_scaling.factor", s.factor, "max_position_embeddings / original_max_position_embeddings");
+                    apply(pfield.substr(prefix.size()) + ".factor", s.factor, "max_position_embeddings / original_max_position_embeddings");
                 }
                 require_positive_number(json(std::stod(s.factor)), sprefix + "factor");
                 // transformers applies the beta defaults with `or`: 0 and null both mean the default.
@@ -354,7 +441,7 @@ ResolvedModel resolve_model_config(const json& file, std::optional<std::int64_t>
                     if (!t->is_boolean()) bad(sprefix + "truncate", "expected a boolean, got " + type_name(*t));
                     s.truncate = t->get<bool>();
                 }
-                if (family == "deepseek_v3" || find(c, "qk_rope_head_dim"))
+                if (mla_family(family) || find(c, "qk_rope_head_dim"))
                     m.notes.push_back("DeepSeek applies the YaRN temperature in its softmax scale, not in the rotary attention factor");
                 break;
             }
@@ -367,8 +454,8 @@ ResolvedModel resolve_model_config(const json& file, std::optional<std::int64_t>
                 }
                 s.max_position_embeddings = *max_pos;
                 s.attention_factor = dec("attention_factor");
-                s.short_factor = factor_list(r, "short_factor");
-                s.long_factor = factor_list(r, "long_factor");
+                s.short_factor = factor_list(r, "short_factor", sprefix);
+                s.long_factor = factor_list(r, "long_factor", sprefix);
                 if (static_cast<int>(s.short_factor.size()) != m.rotary_dim / 2)
                     bad(sprefix + "short_factor", "has " + std::to_string(s.short_factor.size()) + " entries; " +
                                                       std::to_string(m.rotary_dim / 2) + " pairs rotate");
@@ -386,15 +473,21 @@ ResolvedModel resolve_model_config(const json& file, std::optional<std::int64_t>
         const rope::FrequencySchedule base(kind, m.theta, m.head_dim, p);
         m.schedule = base.with_scaling(std::move(s));
     } catch (const InvalidInput& e) {
-        throw InvalidInput("config field " + prefix + (scaling_json ? "rope_scaling" : "head_dim") + ": " + e.what());
+        throw InvalidInput("config field " + (scaling_json ? pfield : prefix + "head_dim") + ": " + e.what());
     }
-    if (family == "gemma3" || family == "gemma3_text")
+    if (gemma3_local)
+        m.notes.push_back("Gemma 3: these are the sliding-window layers (rope_local_base_freq, no scaling)");
+    else if (gemma3)
         m.notes.push_back("Gemma 3: these are the global layers; sliding-window layers use rope_local_base_freq "
                           "(default 10000) without scaling");
     return m;
 }
 
 ResolvedModel load_model_config(const std::filesystem::path& file, std::optional<std::int64_t> context) {
+    return resolve_model_config(read_config_file(file), context);
+}
+
+json read_config_file(const std::filesystem::path& file) {
     std::ifstream in(file);
     if (!in) throw InvalidInput("--config " + file.string() + ": cannot read the file");
     json config;
@@ -403,7 +496,7 @@ ResolvedModel load_model_config(const std::filesystem::path& file, std::optional
     } catch (const json::exception& e) {
         throw InvalidInput("--config " + file.string() + ": not valid JSON: " + e.what());
     }
-    return resolve_model_config(config, context);
+    return config;
 }
 
-}  // namespace ropecheck::cli
+}  // namespace ropecheck::model
