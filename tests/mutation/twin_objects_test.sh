@@ -19,7 +19,8 @@ awk -v src="$src/" '
   END { print "objects", objects + 0 > "/dev/stderr" }
 ' "$build/twin-objects-deps.txt" 2>"$build/twin-objects-count.txt" >"$build/twin-objects-files.txt"
 objects=$(awk '{ print $2 }' "$build/twin-objects-count.txt")
-[ "$objects" -gt 0 ] || { echo "no shared object in ninja's dependency log: nothing was checked" >&2; exit 1; }
+[ "$objects" -gt 0 ] && [ -s "$build/twin-objects-files.txt" ] ||
+  { echo "no shared object, or none of its files under $src, in ninja's dependency log: nothing was checked" >&2; exit 1; }
 
 bad=0
 while read -r object file; do
