@@ -11,6 +11,7 @@
 #include "ropecheck/cli/probe_command.hpp"
 #include "ropecheck/numeric/invalid_input.hpp"
 #include "ropecheck/numeric/runtime_checks.hpp"
+#include "ropecheck/version.hpp"
 
 namespace ropecheck::cli {
 
