@@ -28,7 +28,6 @@
 #include <string>
 #include <vector>
 
-#include "checks.hpp"
 #include "ropecheck/numeric/certainty.hpp"
 #include "ropecheck/numeric/decimal.hpp"
 #include "ropecheck/numeric/invalid_input.hpp"
@@ -43,6 +42,14 @@ namespace {
 
 using numeric::interval;
 using numeric::real;
+
+using Params = support::RowPoint;
+
+// Each parameter once: the schema, the range checks and the run all read it.
+support::Fields<Params> fields() {
+    return support::row_fields("which statement (support/paper_numbers_data.hpp)",
+                               "none, perturbed-theta, paper-is-right");
+}
 
 enum class Finding { agree, disagree, undecided };
 
@@ -273,19 +280,13 @@ std::vector<std::string> row_ids() {
     return ids;
 }
 
-class PaperNumbersCheck final : public core::Check {
-public:
-    std::string name() const override { return "paper-numbers"; }
+class PaperNumbersCheck final : public support::ClaimCheck<Params> {
+    using ClaimCheck::ClaimCheck;
 
-    std::vector<core::ParameterSpec> parameters() const override {
-        return {{"row", core::ParameterKind::text, "which statement (support/paper_numbers_data.hpp)"},
-                support::control_parameter("none, perturbed-theta, paper-is-right")};
-    }
-
-    void validate(const core::Parameters& p) const override {
-        const std::string id = p.text("row");
+    void check(const Params& p) const override {
+        const std::string id = p.row;
         support::require_one_of("row", id, row_ids());
-        const std::string control = support::control_of(p, controls);
+        const std::string control = support::control_of(p.control, controls);
         if (control == "perturbed-theta" && !depends_on_theta(id))
             throw InvalidInput("row = " + id + ": its value involves no base theta, so the perturbed-theta control "
                                "cannot move it");
@@ -294,9 +295,9 @@ public:
                                "wrong (this row agrees and belongs to the claim)");
     }
 
-    core::InstanceResult run(const core::Instance& instance) const override {
-        const std::string id = instance.params.text("row");
-        const std::string control = support::control_of(instance.params, controls);
+    core::InstanceResult decide(const core::Instance& instance, const Params& p) const override {
+        const std::string id = p.row;
+        const std::string control = support::control_of(p.control, controls);
         // Both controls claim the paper's printed value is reproduced.
         const std::string expect = control == "none" ? expectation_of(id) : "agree";
         const Bases bases = control == "perturbed-theta" ? perturbed_bases : Bases{};
@@ -348,6 +349,6 @@ public:
 
 }  // namespace
 
-std::unique_ptr<core::Check> make_paper_numbers_check() { return std::make_unique<PaperNumbersCheck>(); }
+ROPECHECK_REGISTER_CHECK(paper_numbers, PaperNumbersCheck, "paper-numbers", fields())
 
 }  // namespace ropecheck::claims

@@ -28,7 +28,6 @@
 #include <string>
 #include <vector>
 
-#include "checks.hpp"
 #include "ropecheck/numeric/certainty.hpp"
 #include "ropecheck/numeric/decimal.hpp"
 #include "ropecheck/numeric/invalid_input.hpp"
@@ -44,6 +43,20 @@ namespace {
 using numeric::interval;
 using support::ScalingCase;
 using support::WorkedValue;
+
+struct Params {
+    std::string case_id, perturbation;
+};
+
+// Each parameter once: the schema, the range checks and the run all read it.
+support::Fields<Params> fields() {
+    return {{"case", core::ParameterKind::text, "a case id of src/claims/support/scaling_schedules_data.hpp",
+             &Params::case_id},
+            {"perturbation", core::ParameterKind::text,
+             "none, factor-plus-one, theta-doubled, original-max-position-embeddings-doubled, "
+             "sequence-length-within-original",
+             "none", &Params::perturbation}};
+}
 
 const std::vector<std::string> perturbations{"none", "factor-plus-one", "theta-doubled",
                                              "original-max-position-embeddings-doubled",
@@ -146,21 +159,12 @@ struct Tally {
     std::string worst_where;
 };
 
-class ScalingSchedulesCheck final : public core::Check {
-public:
-    std::string name() const override { return "scaling-schedules"; }
+class ScalingSchedulesCheck final : public support::ClaimCheck<Params> {
+    using ClaimCheck::ClaimCheck;
 
-    std::vector<core::ParameterSpec> parameters() const override {
-        return {{"case", core::ParameterKind::text, "a case id of src/claims/support/scaling_schedules_data.hpp"},
-                {"perturbation", core::ParameterKind::text,
-                 "none, factor-plus-one, theta-doubled, original-max-position-embeddings-doubled, "
-                 "sequence-length-within-original",
-                 false, "none"}};
-    }
-
-    void validate(const core::Parameters& p) const override {
-        const ScalingCase& c = case_named(p.text("case"));
-        const std::string perturbation = p.text("perturbation");
+    void check(const Params& p) const override {
+        const ScalingCase& c = case_named(p.case_id);
+        const std::string perturbation = p.perturbation;
         support::require_one_of("perturbation", perturbation, perturbations);
         const Config config = config_of(c, perturbation);
         const auto schedule = rope::FrequencySchedule::rope(config.theta, config.head_dim);
@@ -171,10 +175,9 @@ public:
                                    std::to_string(v.index) + " beyond d/2");
     }
 
-    core::InstanceResult run(const core::Instance& instance) const override {
-        const core::Parameters& p = instance.params;
-        const ScalingCase& c = case_named(p.text("case"));
-        const std::string perturbation = p.text("perturbation");
+    core::InstanceResult decide(const core::Instance& instance, const Params& p) const override {
+        const ScalingCase& c = case_named(p.case_id);
+        const std::string perturbation = p.perturbation;
         const Config config = config_of(c, perturbation);
         auto schedule = rope::FrequencySchedule::rope(config.theta, config.head_dim);
         if (config.scaling.type != rope::ScalingType::none) schedule = schedule.with_scaling(config.scaling);
@@ -301,6 +304,6 @@ private:
 
 }  // namespace
 
-std::unique_ptr<core::Check> make_scaling_schedules_check() { return std::make_unique<ScalingSchedulesCheck>(); }
+ROPECHECK_REGISTER_CHECK(scaling_schedules, ScalingSchedulesCheck, "scaling-schedules", fields())
 
 }  // namespace ropecheck::claims
