@@ -40,6 +40,7 @@
 #include "checks.hpp"
 #include "ropecheck/numeric/certainty.hpp"
 #include "ropecheck/numeric/decimal.hpp"
+#include "ropecheck/numeric/enclosure.hpp"
 #include "ropecheck/numeric/exact_fraction.hpp"
 #include "ropecheck/numeric/invalid_input.hpp"
 #include "ropecheck/probes/diagonal_scale.hpp"
@@ -87,10 +88,6 @@ Row paper_row(const numeric::ExactFraction& p) {
     return {Cell::yes, Cell::yes};                            // p-RoPE
 }
 
-bool identical(const interval& a, const interval& b) {
-    return numeric::lower_bound(a) == numeric::lower_bound(b) && numeric::upper_bound(a) == numeric::upper_bound(b);
-}
-
 FrequencySchedule schedule_of(const core::Parameters& params) {
     return FrequencySchedule(rope::RotaryKind::p_rope, params.decimal("theta"), params.small_integer("head_dim"),
                              params.fraction("p"));
@@ -131,7 +128,7 @@ SemanticOutcome semantic_cell(const FrequencySchedule& schedule, const std::vect
         const bool rotated = schedule.chunks()[i].rotated;
         std::optional<ChunkBreak> b;
         for (const auto& [g, found] : seen)
-            if (identical(g, freqs[i])) b = found;
+            if (numeric::identical(g, freqs[i])) b = found;
         const bool fresh = !b.has_value();
         if (fresh) {
             b = sweep_break(freqs[i], length);
