@@ -29,6 +29,7 @@
 
 #include "ropecheck/numeric/certainty.hpp"
 #include "ropecheck/numeric/decimal.hpp"
+#include "ropecheck/numeric/enclosure.hpp"
 #include "ropecheck/numeric/invalid_input.hpp"
 #include "ropecheck/probes/density.hpp"
 #include "support/claim_support.hpp"
@@ -80,21 +81,6 @@ PinnedReturn pinned_g1_return(std::int64_t horizon) {
     for (const auto& r : g1_returns)
         if (r.q <= horizon) best = r;
     return best;
-}
-
-interval two_pi() {
-    interval pi;
-    mpfi_const_pi(pi.backend().data());
-    return interval(2) * pi;
-}
-
-// The common part of two enclosures of the same number (both are valid, so
-// their intersection is too); nullopt when they are disjoint.
-std::optional<interval> intersect(const interval& a, const interval& b) {
-    if (!numeric::overlaps(a, b)) return std::nullopt;
-    interval out;
-    mpfi_intersect(out.backend().data(), a.backend().data(), b.backend().data());
-    return out;
 }
 
 // turns = "a/q" with 0 < a < q <= max_turn_denominator and gcd(a, q) = 1.
@@ -151,11 +137,11 @@ NearRational near_rational(const Params& p) {
     if (n < nr.turns.denominator)
         throw InvalidInput("max_distance = " + std::to_string(n) + " is below the denominator of turns (" +
                            *p.turns + "): the near return at r = q is not in range");
-    if (!numeric::certainly_positive(two_pi() / q - (interval(static_cast<long long>(n)) + q) * nr.perturbation))
+    if (!numeric::certainly_positive(numeric::two_pi() / q - (interval(static_cast<long long>(n)) + q) * nr.perturbation))
         throw InvalidInput("perturbation = " + *p.perturbation + " is too large for max_distance = " +
                            std::to_string(n) + " and turns = " + *p.turns +
                            ": (N + q) eps must stay below 2 pi / q");
-    nr.frequency = two_pi() * interval(static_cast<long long>(nr.turns.numerator)) / q + nr.perturbation;
+    nr.frequency = numeric::two_pi() * interval(static_cast<long long>(nr.turns.numerator)) / q + nr.perturbation;
     nr.pinned_distance = q * nr.perturbation;
     return nr;
 }
@@ -172,7 +158,7 @@ FrequencyOutcome closest_return_both_ways(int k, const interval& g, std::int64_t
     o.k = k;
     o.by_continued_fraction = probes::closest_return(g, horizon, Method::continued_fraction);
     o.by_sweep = probes::closest_return(g, horizon, Method::exhaustive);
-    o.distance = intersect(o.by_continued_fraction.distance, o.by_sweep.distance);
+    o.distance = numeric::common_part(o.by_continued_fraction.distance, o.by_sweep.distance);
     return o;
 }
 
@@ -257,7 +243,7 @@ private:
         // The pin: g_1 = 1, whose closest return is known independently.
         const PinnedReturn pin = pinned_g1_return(horizon);
         const interval pinned_distance =
-            abs(interval(static_cast<long long>(pin.q)) - two_pi() * interval(static_cast<long long>(pin.p)));
+            abs(interval(static_cast<long long>(pin.q)) - numeric::two_pi() * interval(static_cast<long long>(pin.p)));
         const FrequencyOutcome& first = outcomes.front();
         result.evidence["pinned_g1"] = {{"r", pin.q}, {"turns", pin.p},
                                         {"distance", numeric::decimal_enclosure(pinned_distance, 12)}};

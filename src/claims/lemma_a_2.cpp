@@ -37,6 +37,7 @@
 
 #include "ropecheck/numeric/certainty.hpp"
 #include "ropecheck/numeric/decimal.hpp"
+#include "ropecheck/numeric/enclosure.hpp"
 #include "ropecheck/numeric/invalid_input.hpp"
 #include "ropecheck/probes/density.hpp"
 #include "support/claim_support.hpp"
@@ -69,13 +70,6 @@ support::Fields<Params> fields() {
                {support::control_parameter("none, near-rational, too-short"), &Params::control}};
 }
 
-std::optional<interval> intersect(const interval& a, const interval& b) {
-    if (!numeric::overlaps(a, b)) return std::nullopt;
-    interval out;
-    mpfi_intersect(out.backend().data(), a.backend().data(), b.backend().data());
-    return out;
-}
-
 interval parse_gap(const Params& p) {
     const std::string text = p.gap;
     interval gap;
@@ -104,12 +98,6 @@ std::optional<std::int64_t> pinned_g1_length(const std::string& gap) {
     for (const auto& pin : g1_least_lengths)
         if (gap == pin.gap) return pin.least_length;
     return std::nullopt;
-}
-
-interval two_pi() {
-    interval pi;
-    mpfi_const_pi(pi.backend().data());
-    return interval(2) * pi;
 }
 
 // turns = "a/q" with 0 < a < q <= max_turn_denominator, gcd(a, q) = 1.
@@ -156,7 +144,7 @@ NearRational near_rational(const Params& p, const interval& gap) {
     if (m < 2 * nr.q - 1)
         throw InvalidInput("max_length = " + std::to_string(m) + " is below 2q - 1 for turns = " + *p.turns);
     const interval q(static_cast<long long>(nr.q));
-    const interval turn_gap = two_pi() / q;
+    const interval turn_gap = numeric::two_pi() / q;
     if (!numeric::certainly_positive(turn_gap - (interval(static_cast<long long>(m)) + q) * eps))
         throw InvalidInput("perturbation = " + eps_text + " is too large for max_length = " + std::to_string(m) +
                            " and turns = " + *p.turns + ": (M + q) eps must stay below 2 pi / q");
@@ -172,7 +160,7 @@ NearRational near_rational(const Params& p, const interval& gap) {
         const std::int64_t last = f + (m - f) / nr.q * nr.q;
         d = std::min(d, last - first[static_cast<std::size_t>((j + 1) % nr.q)]);
     }
-    nr.frequency = two_pi() * interval(static_cast<long long>(nr.a)) / q + eps;
+    nr.frequency = numeric::two_pi() * interval(static_cast<long long>(nr.a)) / q + eps;
     nr.largest_gap_at_max = turn_gap - interval(static_cast<long long>(d)) * eps;
     return nr;
 }
@@ -264,8 +252,8 @@ class DensityCheck final : public support::ClaimCheck<Params> {
                                  std::to_string(*pin) + "; both methods say " + std::to_string(*a.least_length);
                 return result;
             }
-            o.gap_at = intersect(a.largest_gap_at_answer, b.largest_gap_at_answer);
-            o.gap_before = intersect(a.largest_gap_before_answer, b.largest_gap_before_answer);
+            o.gap_at = numeric::common_part(a.largest_gap_at_answer, b.largest_gap_at_answer);
+            o.gap_before = numeric::common_part(a.largest_gap_before_answer, b.largest_gap_before_answer);
             if (!o.gap_at || !o.gap_before) {
                 result.verdict = core::Verdict::error;
                 result.message = at_k + ": the two methods' largest-gap enclosures are disjoint";
@@ -343,7 +331,7 @@ private:
                              " <= max_length by the " + (a.least_length ? "continued fraction" : "insertion");
             return result;
         }
-        const auto gap_at_max = intersect(*by_cf, *by_insertion);
+        const auto gap_at_max = numeric::common_part(*by_cf, *by_insertion);
         if (!gap_at_max || !numeric::overlaps(*gap_at_max, nr.largest_gap_at_max)) {
             result.verdict = core::Verdict::error;
             result.message = "g = " + g_text + ": the largest gap at N = " + std::to_string(m) + " is " +

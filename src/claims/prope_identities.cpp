@@ -27,6 +27,7 @@
 
 #include "ropecheck/numeric/certainty.hpp"
 #include "ropecheck/numeric/decimal.hpp"
+#include "ropecheck/numeric/enclosure.hpp"
 #include "ropecheck/numeric/invalid_input.hpp"
 #include "ropecheck/rope/kernel.hpp"
 #include "support/claim_support.hpp"
@@ -57,11 +58,7 @@ support::Fields<Params> fields() {
 
 const std::vector<std::string> controls{"none", "reversed-is-prope", "exponent-off-by-one", "neox-equals-prope"};
 
-bool identical(const interval& a, const interval& b) {
-    return numeric::lower_bound(a) == numeric::lower_bound(b) && numeric::upper_bound(a) == numeric::upper_bound(b);
-}
-
-bool is_exact_zero(const interval& x) { return identical(x, interval(0)); }
+bool is_exact_zero(const interval& x) { return numeric::identical(x, interval(0)); }
 
 struct Failure {
     std::string what;
@@ -205,7 +202,7 @@ private:
             } else {
                 const interval by_pow = pow(theta_enclosure, interval(-2 * i) / interval(d));
                 const bool excluded = !numeric::overlaps(g_p[ui], by_pow) || !numeric::overlaps(g_p[ui], g_rope[ui]);
-                if (excluded || !identical(g_p[ui], g_rope[ui]))
+                if (excluded || !numeric::identical(g_p[ui], g_rope[ui]))
                     failures.push_back({"kept g_" + std::to_string(i + 1) + " = " +
                                             numeric::decimal_enclosure(g_p[ui], 8) + " differs from RoPE's " +
                                             numeric::decimal_enclosure(by_pow, 8),
@@ -224,7 +221,7 @@ private:
         const std::int64_t far = std::int64_t{1} << 40;
         const interval near_value = rope::activation<interval>(only_removed_q, only_removed_k, g_p, 0);
         const interval far_value = rope::activation<interval>(only_removed_q, only_removed_k, g_p, far);
-        if (!identical(near_value, far_value))
+        if (!numeric::identical(near_value, far_value))
             failures.push_back({"removed chunks change between r = 0 and r = 2^40",
                                 numeric::is_equal(near_value, far_value) == numeric::Certainty::certainly_not});
 
@@ -239,7 +236,7 @@ private:
         }
         if (m == d / 2)
             for (std::size_t i = 0; i < g_p.size(); ++i)
-                if (!identical(g_p[i], g_rope[i])) {
+                if (!numeric::identical(g_p[i], g_rope[i])) {
                     failures.push_back({"p = 1 differs from RoPE at g_" + std::to_string(i + 1),
                                         !numeric::overlaps(g_p[i], g_rope[i])});
                     break;

@@ -131,11 +131,12 @@ Config config_of(const ScalingCase& c, const std::string& perturbation) {
     return out;
 }
 
-enum class Finding { agree, disagree, undecided };
+using numeric::Certainty;
 
-// One printed decimal against our enclosure (see the file comment).
-Finding compare(const interval& ours, std::string_view printed, std::string_view arithmetic, const interval& divisor,
-                interval* allowed_out, interval* deviation_out) {
+// One printed decimal against our enclosure (see the file comment): certainly
+// agrees (deviation <= allowed), certainly disagrees, or unknown.
+Certainty compare(const interval& ours, std::string_view printed, std::string_view arithmetic, const interval& divisor,
+                  interval* allowed_out, interval* deviation_out) {
     const std::string text(printed);
     const interval value = numeric::enclose_decimal(text) / divisor;
     const interval printed_value = numeric::enclose_decimal(text);
@@ -146,9 +147,7 @@ Finding compare(const interval& ours, std::string_view printed, std::string_view
     const interval deviation = abs(ours - value);
     *allowed_out = allowed;
     *deviation_out = deviation;
-    if (numeric::upper_bound(deviation) <= numeric::lower_bound(allowed)) return Finding::agree;
-    if (numeric::lower_bound(deviation) > numeric::upper_bound(allowed)) return Finding::disagree;
-    return Finding::undecided;
+    return numeric::is_at_most(deviation, allowed);
 }
 
 struct Tally {
@@ -186,13 +185,13 @@ class ScalingSchedulesCheck final : public support::ClaimCheck<Params> {
         const rope::ScalingPlan plan = rope::plan_scaling(config.scaling, config.head_dim, config.theta);
 
         Tally tally;
-        const auto record = [&](Finding f, const std::string& where, const std::string& printed, const std::string& ours,
+        const auto record = [&](Certainty f, const std::string& where, const std::string& printed, const std::string& ours,
                                 const interval* allowed, const interval* deviation, std::string_view source) {
             core::json row = {{"value", where}, {"published", printed}, {"ours", ours}, {"source", source}};
             if (allowed != nullptr) row["allowed"] = numeric::decimal_upper(*allowed, 3);
             if (deviation != nullptr) row["deviation"] = numeric::decimal_enclosure(*deviation, 3);
             switch (f) {
-                case Finding::agree:
+                case Certainty::certainly:
                     ++tally.agree;
                     if (allowed != nullptr) {
                         const double ratio = (numeric::upper_bound(*deviation) / numeric::lower_bound(*allowed)).convert_to<double>();
@@ -202,11 +201,11 @@ class ScalingSchedulesCheck final : public support::ClaimCheck<Params> {
                         }
                     }
                     break;
-                case Finding::disagree:
+                case Certainty::certainly_not:
                     ++tally.disagree;
                     if (tally.disagreements.size() < 8) tally.disagreements.push_back(row);
                     break;
-                case Finding::undecided:
+                case Certainty::unknown:
                     ++tally.undecided;
                     if (tally.undecided_rows.size() < 8) tally.undecided_rows.push_back(row);
                     break;
@@ -215,7 +214,7 @@ class ScalingSchedulesCheck final : public support::ClaimCheck<Params> {
         const auto compare_real = [&](const interval& ours, const std::string& where, std::string_view printed,
                                       const WorkedValue& v, const interval& divisor) {
             interval allowed, deviation;
-            const Finding f = compare(ours, printed, v.arithmetic, divisor, &allowed, &deviation);
+            const Certainty f = compare(ours, printed, v.arithmetic, divisor, &allowed, &deviation);
             record(f, where, std::string(printed) + (v.divisor.empty() ? "" : " / " + std::string(v.divisor)),
                    numeric::decimal_midpoint(ours, 17), &allowed, &deviation, v.source);
         };
@@ -236,7 +235,7 @@ class ScalingSchedulesCheck final : public support::ClaimCheck<Params> {
                 compare_real(attention, "attention_factor", v.printed, v, interval(1));
             } else {
                 const std::string ours = count_of(v.quantity, plan);
-                record(ours == v.printed ? Finding::agree : Finding::disagree, std::string(v.quantity),
+                record(ours == v.printed ? Certainty::certainly : Certainty::certainly_not, std::string(v.quantity),
                        std::string(v.printed), ours, nullptr, nullptr, v.source);
             }
         }

@@ -39,6 +39,7 @@
 
 #include "ropecheck/numeric/certainty.hpp"
 #include "ropecheck/numeric/decimal.hpp"
+#include "ropecheck/numeric/enclosure.hpp"
 #include "ropecheck/numeric/exact_fraction.hpp"
 #include "ropecheck/numeric/invalid_input.hpp"
 #include "ropecheck/probes/diagonal_scale.hpp"
@@ -105,10 +106,6 @@ Row paper_row(const numeric::ExactFraction& p) {
     return {Cell::yes, Cell::yes};                            // p-RoPE
 }
 
-bool identical(const interval& a, const interval& b) {
-    return numeric::lower_bound(a) == numeric::lower_bound(b) && numeric::upper_bound(a) == numeric::upper_bound(b);
-}
-
 FrequencySchedule schedule_of(const Params& params) {
     return FrequencySchedule(rope::RotaryKind::p_rope, params.theta, params.head_dim,
                              params.p);
@@ -149,7 +146,7 @@ SemanticOutcome semantic_cell(const FrequencySchedule& schedule, const std::vect
         const bool rotated = schedule.chunks()[i].rotated;
         std::optional<ChunkBreak> b;
         for (const auto& [g, found] : seen)
-            if (identical(g, freqs[i])) b = found;
+            if (numeric::identical(g, freqs[i])) b = found;
         const bool fresh = !b.has_value();
         if (fresh) {
             b = sweep_break(freqs[i], length);

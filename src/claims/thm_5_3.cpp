@@ -29,6 +29,7 @@
 
 #include "ropecheck/numeric/certainty.hpp"
 #include "ropecheck/numeric/decimal.hpp"
+#include "ropecheck/numeric/enclosure.hpp"
 #include "ropecheck/numeric/exact_fraction.hpp"
 #include "ropecheck/numeric/invalid_input.hpp"
 #include "ropecheck/probes/diagonal_scale.hpp"
@@ -139,17 +140,7 @@ interval kernel_target_weight(const interval& g, std::int64_t n, const real& s, 
 }
 
 // Weight above the bar (certainly), at most the bar (certainly_not), or unknown.
-Certainty above(const interval& weight, const interval& bar) {
-    if (numeric::lower_bound(weight) > numeric::upper_bound(bar)) return Certainty::certainly;
-    if (numeric::upper_bound(weight) <= numeric::lower_bound(bar)) return Certainty::certainly_not;
-    return Certainty::unknown;
-}
-
-interval between(const real& lower, const real& upper) {
-    interval x;
-    mpfi_interv_fr(x.backend().data(), lower.backend().data(), upper.backend().data());
-    return x;
-}
+Certainty above(const interval& weight, const interval& bar) { return numeric::is_less(bar, weight); }
 
 // The kernel row's verdict on the probe's bracket: the pattern must hold at
 // the upper end and fail at the lower end. The probe decides F(s) < T far more
@@ -286,7 +277,7 @@ private:
         const std::string epsilon = params.epsilon;
         const Pattern pattern = probes::parse_pattern(params.pattern);
         // [lower / 2, upper / 2] contains s* / 2 (halving is exact).
-        const interval half = between(numeric::lower_bound(answer.scale) / 2, numeric::upper_bound(answer.scale) / 2);
+        const interval half = numeric::between(numeric::lower_bound(answer.scale) / 2, numeric::upper_bound(answer.scale) / 2);
         if (answer.zero_infimum || probes::pattern_holds(g, n, epsilon, half, pattern) != Certainty::certainly_not) {
             result.verdict = core::Verdict::inconclusive;
             result.message = "the pattern at s*/2 is not certainly broken (" + where + ")";

@@ -29,6 +29,7 @@
 
 #include "ropecheck/numeric/certainty.hpp"
 #include "ropecheck/numeric/decimal.hpp"
+#include "ropecheck/numeric/enclosure.hpp"
 #include "ropecheck/numeric/invalid_input.hpp"
 #include "ropecheck/probes/semantic_break.hpp"
 #include "support/claim_support.hpp"
@@ -99,10 +100,6 @@ BreakSearch break_of(const interval& g, std::int64_t limit) {
         search.found = ChannelBreak{r, answer.value_at_break, cos(interval(static_cast<long long>(r - 1)) * g)};
     }
     return search;
-}
-
-bool identical(const interval& a, const interval& b) {
-    return numeric::lower_bound(a) == numeric::lower_bound(b) && numeric::upper_bound(a) == numeric::upper_bound(b);
 }
 
 std::string frequency_name(int k) { return "g_" + std::to_string(k); }
@@ -206,7 +203,7 @@ private:
         for (int k = 1; k <= d / 2; ++k) {
             const auto i = static_cast<std::size_t>(k - 1);
             if (prope.chunks()[i].rotated) {
-                if (!identical(g_p[i], g[i])) failures.push_back("kept p-RoPE channel " + frequency_name(k) + " differs from RoPE's");
+                if (!numeric::identical(g_p[i], g[i])) failures.push_back("kept p-RoPE channel " + frequency_name(k) + " differs from RoPE's");
                 continue;
             }
             ++removed;

@@ -24,7 +24,7 @@ using core::json;
 
 json optional_distance(const std::optional<std::int64_t>& d) { return d ? json(*d) : json(nullptr); }
 
-std::string score_text(float x) { return shortest_decimal(static_cast<double>(x)); }
+std::string score_text(float x) { return numeric::float32_decimal(x); }
 
 struct PipelineSetup {
     rope::FrequencySchedule schedule;
@@ -50,7 +50,7 @@ ProbeAnswer run_pipeline_diagonal(const ProbeOptions& o) {
     const auto loss = probes::pipeline_target_loss(s.pipeline, s.psi, s.psi, 0, *o.context);
     ProbeAnswer out;
     out.fields["dtype"] = *o.dtype;
-    out.fields["float32_inv_freq"] = shortest_decimal(static_cast<double>(s.pipeline.inverse_frequencies()[s.pair]));
+    out.fields["float32_inv_freq"] = numeric::float32_decimal(s.pipeline.inverse_frequencies()[s.pair]);
     out.fields["lost_at_query_position"] = optional_distance(loss.query_position);
     if (loss.query_position) {
         out.fields["rival_key_position"] = loss.rival_position;

@@ -356,9 +356,7 @@ Answer run_float_collision(const ProbeOptions& o) {
     out.fields["dtype"] = numeric::to_string(dtype);
     out.fields["first_collision_distance"] = a.first_collision_distance ? json(*a.first_collision_distance) : json(nullptr);
     out.fields["certified"] = a.certified;
-    char inv[64];
-    std::snprintf(inv, sizeof inv, "%.9g", static_cast<double>(a.inverse_frequency));
-    out.fields["float32_inv_freq"] = inv;
+    out.fields["float32_inv_freq"] = numeric::float32_decimal(a.inverse_frequency);
     out.fields["distances_decided_with_mpfr"] = a.decided_exactly;
     const std::string limit = number_text(*o.max_distance);
     out.text = a.first_collision_distance

@@ -48,7 +48,4 @@ ResolvedModel resolve_model_config(const nlohmann::json& config, std::optional<s
 // Reads and parses the file first (InvalidInput when unreadable or not JSON).
 ResolvedModel load_model_config(const std::filesystem::path& file, std::optional<std::int64_t> context);
 
-// The shortest decimal that reads back as x (std::to_chars, fixed notation).
-std::string shortest_decimal(double x);
-
 }  // namespace ropecheck::cli

@@ -57,12 +57,6 @@ std::string float_text(float x) {
     return buffer;
 }
 
-std::string exact_hex(double x) {
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%a", x);
-    return buffer;
-}
-
 core::json exact_vector(const std::vector<double>& v) {
     core::json out = core::json::array();
     for (double x : v) {

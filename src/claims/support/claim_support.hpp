@@ -9,6 +9,7 @@
 #include "claim_check.hpp"
 #include "ropecheck/core/check.hpp"
 #include "ropecheck/core/counter_rng.hpp"
+#include "ropecheck/numeric/decimal.hpp"
 #include "ropecheck/numeric/ieee.hpp"
 #include "ropecheck/numeric/types.hpp"
 #include "ropecheck/rope/frequency_schedule.hpp"
@@ -47,7 +48,7 @@ std::vector<T> convert(const std::vector<double>& v) {
 }
 
 // "0x1.921fb54442d18p+1": the exact value of a double, and its decimal.
-std::string exact_hex(double x);
+using numeric::exact_hex;
 // A float in 9 significant digits: enough to read back the same float (pipeline
 // scores are floats exactly; their exact value is given in hex next to it).
 std::string float_text(float x);
