@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "ropecheck/core/replay_record.hpp"
 #include "ropecheck/numeric/invalid_input.hpp"
 #include "ropecheck/rope/inference_pipeline.hpp"
 
@@ -75,18 +76,7 @@ core::json exact_vector(const std::vector<double>& v) {
     return out;
 }
 
-core::json replay_header(const core::Instance& instance) {
-    core::json r = core::json::object();
-    r["version"] = 2;
-    r["claim"] = instance.claim_id;
-    r["variant"] = instance.variant;
-    if (instance.variant == "negative") r["negative"] = instance.negative;
-    r["seed"] = instance.seed;
-    r["instance"] = instance.index;
-    r["precision"] = instance.precision_bits;
-    r["parameters"] = instance.params.values();
-    return r;
-}
+core::json replay_header(const core::Instance& instance) { return core::claim_replay_record(instance); }
 
 void require_range(const std::string& what, std::int64_t value, std::int64_t low, std::int64_t high) {
     if (value < low || value > high)
