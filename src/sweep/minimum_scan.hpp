@@ -91,7 +91,8 @@ MinimumResult minimum_scan(const Series& series, const Filter* fast, std::int64_
     // Mutant "sweep-skip-escalation": only the filter's own pick (the first
     // survivor) reaches MPFI; the distances it could not separate from it are
     // never escalated, so a tie is "certified" as a unique argmin.
-    ROPECHECK_MUTANT_IF("sweep-skip-escalation", fast != nullptr && survivors.size() > 1) survivors.resize(1);
+    ROPECHECK_MUTANT_IF("sweep-skip-escalation", fast != nullptr && survivors.size() > 1)
+        survivors.erase(survivors.begin() + 1, survivors.end());  // (not resize: GCC 12 -Warray-bounds)
 
     const std::vector<interval> exact = fill_blocks<interval>(
         BlockPlan(0, static_cast<std::int64_t>(survivors.size()) - 1, 1), threads,

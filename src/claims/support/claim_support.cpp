@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <limits>
 
+#include "ropecheck/core/replay_record.hpp"
 #include "ropecheck/numeric/invalid_input.hpp"
 #include "ropecheck/rope/inference_pipeline.hpp"
 
@@ -67,18 +68,7 @@ core::json exact_vector(const std::vector<double>& v) {
     return out;
 }
 
-core::json replay_header(const core::Instance& instance) {
-    core::json r = core::json::object();
-    r["version"] = 2;
-    r["claim"] = instance.claim_id;
-    r["variant"] = instance.variant;
-    if (instance.variant == "negative") r["negative"] = instance.negative;
-    r["seed"] = instance.seed;
-    r["instance"] = instance.index;
-    r["precision"] = instance.precision_bits;
-    r["parameters"] = instance.params.values();
-    return r;
-}
+core::json replay_header(const core::Instance& instance) { return core::claim_replay_record(instance); }
 
 std::int64_t PinnedPerDtype::pinned(const std::string& dtype) const {
     if (dtype == "float32") return pinned_float32;

@@ -54,9 +54,9 @@ using numeric::exact_hex;
 std::string float_text(float x);
 core::json exact_vector(const std::vector<double>& v);  // [{"hex": ..., "decimal": ...}]
 
-// {"version": 2, "claim", "variant", ["negative",] "seed", "instance", "precision", "parameters"}.
-// Version 2 added "negative", the name of the negative control (spec_version 2);
-// version 1 records (no name) stay readable by `ropecheck replay`.
+// The head of the instance's replay record (core/replay_record.hpp, version 3):
+// {"version", "kind": "claim", "claim", "variant", ["negative",] "seed", "instance",
+// "precision", "parameters"}; the check adds "inputs".
 core::json replay_header(const core::Instance& instance);
 
 // The dtype of an inference pipeline ("dtype": float32, bfloat16 or float16);
