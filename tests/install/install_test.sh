@@ -19,7 +19,9 @@ for f in bin/ropecheck include/ropecheck/version.hpp include/ropecheck/rope/kern
          share/ropecheck/theorems/prop-3.1.toml; do
   [ -e "$prefix/$f" ] || fail "$f is not installed"
 done
-if find "$prefix" -name '*mutant*' | grep -q .; then fail "a mutant twin is installed"; fi
+if find "$prefix" -name 'libropecheck_mutant_*' -o -name 'ropecheck-mutant' | grep -q .; then
+  fail "a mutant twin is installed"
+fi
 
 cd "$work/elsewhere"
 # The installed binary lists exactly the installed specs (the source tree's, copied) ...
