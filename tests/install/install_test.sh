@@ -19,7 +19,9 @@ for f in bin/ropecheck include/ropecheck/version.hpp include/ropecheck/rope/kern
          share/ropecheck/theorems/prop-3.1.toml; do
   [ -e "$prefix/$f" ] || fail "$f is not installed"
 done
-if find "$prefix" -name '*mutant*' | grep -q .; then fail "a mutant twin is installed"; fi
+if find "$prefix" -name 'libropecheck_mutant_*' -o -name 'ropecheck-mutant' | grep -q .; then
+  fail "a mutant twin is installed"
+fi
 
 cd "$work/elsewhere"
 # The installed binary lists exactly the installed specs (the source tree's, copied) ...
@@ -44,13 +46,17 @@ mv "$work/other-specs"/*.toml "$prefix/share/ropecheck/theorems/"
 grep -q '"run_id": *"prop-3.1"' reports/report.json || fail "report.json has no prop-3.1"
 
 # A consumer project, configured with only the prefix to go on.
-cmake -S "$src/tests/install/consumer" -B "$work/consumer" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+# A copy of it, so that nothing the consumer builds lies in the source tree.
+cp -r "$src/tests/install/consumer" "$work/consumer-src"
+cmake -S "$work/consumer-src" -B "$work/consumer" -G Ninja -DCMAKE_BUILD_TYPE=Release \
       -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_EXPORT_COMPILE_COMMANDS=ON >"$work/consumer-configure.log" ||
   fail "consumer configure failed: $(cat "$work/consumer-configure.log")"
 cmake --build "$work/consumer" >"$work/consumer-build.log" || fail "consumer build failed: $(cat "$work/consumer-build.log")"
-# Nothing of ropecheck's own build reaches the consumer's compile line.
+# Nothing of ropecheck's own build reaches the consumer's compile line (the work directory,
+# prefix included, lies in the build directory under CTest: it is cut out first).
+sed "s|$work||g" "$work/consumer/compile_commands.json" >"$work/consumer-commands.txt"
 for leak in "$src" "$build" -Wall -Werror -fsanitize ROPECHECK_VERSION ROPECHECK_SOURCE_DIR; do
-  if grep -q -e "$leak" "$work/consumer/compile_commands.json"; then
+  if grep -q -e "$leak" "$work/consumer-commands.txt"; then
     fail "the consumer's compile line contains '$leak': $(cat "$work/consumer/compile_commands.json")"
   fi
 done

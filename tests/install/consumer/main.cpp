@@ -26,13 +26,13 @@ int frequency_failures() {
     for (int k = 1; k <= d / 2; ++k) {
         const long double expected = std::pow(10000.0L, -2.0L * (k - 1) / d);
         const long double slack = 4 * expected * 1e-18L;  // long double's 64-bit significand
-        const long double lower = lower(g[k - 1]).convert_to<long double>();
-        const long double upper = upper(g[k - 1]).convert_to<long double>();
+        const long double lo = lower(g[k - 1]).convert_to<long double>();
+        const long double hi = upper(g[k - 1]).convert_to<long double>();
         // The enclosure must contain the value and be far narrower than long double's error.
-        const bool contains = lower <= expected + slack && upper >= expected - slack;
-        const bool narrow = (upper - lower) <= slack;
+        const bool contains = lo <= expected + slack && hi >= expected - slack;
+        const bool narrow = (hi - lo) <= slack;
         if (!contains || !narrow) {
-            std::printf("g_%d = [%.21Lg, %.21Lg], expected %.21Lg\n", k, lower, upper, expected);
+            std::printf("g_%d = [%.21Lg, %.21Lg], expected %.21Lg\n", k, lo, hi, expected);
             ++failures;
         }
     }
