@@ -13,17 +13,16 @@
 //              and near a zero of S it reaches almost all the way to it (a Newton
 //              step), where the plain form only creeps up linearly.
 //
-// Frequencies and terms are the kernel's (rope/frequency_schedule.hpp,
-// rope/kernel.hpp): g_k(Theta) = exp(-e_k log Theta) from the RoPE schedule at
-// the interval of bases (a positive, monotone expression in which Theta occurs
-// once, so MPFI encloses the range of g_k over Theta), and each cosine is the
-// kernel's chunk term with a_k = 1, b_k = 0. So a change to the schedule or the
-// kernel reaches base-bound as it reaches every other probe.
+// Frequencies: g_k = q^(k-1) with q = exp(-(2/D) log Theta) in (0, 1]. For a
+// positive interval the product [a, b] [c, d] = [ac, bd] is the exact range, so
+// the repeated products enclose theta^(-2(k-1)/D) over Theta as tightly as one
+// exp per term would, at the price of a multiplication (an MPFI exp costs ~200).
+#include <mpfi.h>
+#include <omp.h>
+
 #include "base_bound_parts.hpp"
 #include "ropecheck/numeric/certainty.hpp"
 #include "ropecheck/numeric/enclosure.hpp"
-#include "ropecheck/rope/kernel.hpp"
-#include "ropecheck/sweep/scan_engine.hpp"
 
 namespace ropecheck::probes::base_bound_detail {
 namespace {
@@ -32,44 +31,52 @@ using numeric::interval;
 using numeric::real;
 
 // The terms of a sum, evaluated in parallel when the head is wide enough to pay
-// for a team (scan_engine.hpp's thread policy), then added in order: the
+// for a team (and the caller is not already parallel), then added in order: the
 // enclosure is the same whatever the number of threads.
 constexpr int parallel_pairs = 32;
 
 template <class Term>
 interval ordered_sum(int count, const Term& term) {
-    const int threads = count >= parallel_pairs ? sweep::scan_threads() : 1;
-    const std::vector<interval> terms = sweep::fill_blocks<interval>(
-        sweep::BlockPlan(0, count - 1, 1), threads,
-        [&](std::int64_t k, std::int64_t, interval& t) { t = term(static_cast<std::size_t>(k)); });
+    std::vector<interval> terms(static_cast<std::size_t>(count));
+    const bool parallel = count >= parallel_pairs && omp_get_level() == 0;
+#pragma omp parallel for schedule(static) if (parallel)
+    for (int k = 0; k < count; ++k) terms[static_cast<std::size_t>(k)] = term(k);
     interval sum(0);
     for (const interval& t : terms) sum += t;
     return sum;
 }
 
-// Any base > 1 will do: the schedule is only asked for frequencies at other bases.
-rope::FrequencySchedule rope_schedule(int head_dim) { return rope::FrequencySchedule::rope("2", head_dim); }
+using numeric::between;
 
 }  // namespace
 
-BaseCover::BaseCover(int head_dim) : schedule_(rope_schedule(head_dim)) {}
+BaseCover::BaseCover(int head_dim) : pairs_(head_dim / 2), head_dim_(head_dim) {}
+
+std::vector<interval> BaseCover::frequencies(const interval& theta) const {
+    const interval ratio = exp(-(interval(2) / interval(head_dim_)) * log(theta));
+    std::vector<interval> g;
+    g.reserve(static_cast<std::size_t>(pairs_));
+    interval power(1);
+    for (int k = 0; k < pairs_; ++k) {
+        g.push_back(power);
+        power *= ratio;
+    }
+    return g;
+}
 
 interval BaseCover::value(std::int64_t r, const interval& theta) const {
     const interval distance(static_cast<long long>(r));
-    const std::vector<interval> g = schedule_.frequencies_at(theta);
-    const interval one(1), zero(0);
-    return ordered_sum(static_cast<int>(g.size()),
-                       [&](std::size_t k) { return rope::chunk_term(one, zero, g[k], distance); });
+    const std::vector<interval> g = frequencies(theta);
+    return ordered_sum(pairs_, [&](int k) { return interval(cos(distance * g[static_cast<std::size_t>(k)])); });
 }
 
 interval BaseCover::slope(std::int64_t r, const interval& theta) const {
     const interval distance(static_cast<long long>(r));
-    const std::vector<interval> g = schedule_.frequencies_at(theta);
-    const std::vector<interval> e = schedule_.frequency_exponents<interval>();
-    // d/dtheta cos(r theta^(-e)) = (r g e / theta) sin(r g).
-    const interval sum = ordered_sum(static_cast<int>(g.size()), [&](std::size_t k) {
-        const interval angle = distance * g[k];
-        return interval(angle * e[k] * sin(angle));
+    const std::vector<interval> g = frequencies(theta);
+    const interval sum = ordered_sum(pairs_, [&](int k) {
+        const interval angle = distance * g[static_cast<std::size_t>(k)];
+        // e_k = 2k / D for the 0-based k.
+        return interval(angle * (interval(2 * k) / interval(head_dim_)) * sin(angle));
     });
     return sum / theta;
 }
@@ -79,9 +86,9 @@ BaseCover::PointValue BaseCover::at(std::int64_t r, const real& theta) const {
 }
 
 interval BaseCover::enclose(CoverForm form, std::int64_t r, const real& lower, const real& upper) const {
-    const interval theta = numeric::between(lower, upper);
+    const interval theta = between(lower, upper);
     if (form == CoverForm::plain) return value(r, theta);
-    const interval run = numeric::between(real(0), numeric::upper_bound(interval(upper) - interval(lower)));
+    const interval run = between(real(0), numeric::upper_bound(interval(upper) - interval(lower)));
     return value(r, interval(lower)) + slope(r, theta) * run;
 }
 

@@ -13,7 +13,6 @@
 #include <vector>
 
 #include "ropecheck/numeric/types.hpp"
-#include "ropecheck/rope/frequency_schedule.hpp"
 
 namespace ropecheck::probes::base_bound_detail {
 
@@ -82,11 +81,14 @@ public:
     PointValue at(std::int64_t r, const numeric::real& theta) const;
 
 private:
-    // S and S' = dS/dtheta over the bases theta, through the kernel's frequencies.
+    // g_k = Theta^(-2(k-1)/D) over the interval of bases Theta.
+    std::vector<numeric::interval> frequencies(const numeric::interval& theta) const;
+    // S and S' = dS/dtheta over the bases theta.
     numeric::interval value(std::int64_t r, const numeric::interval& theta) const;
     numeric::interval slope(std::int64_t r, const numeric::interval& theta) const;
 
-    rope::FrequencySchedule schedule_;  // RoPE at this head dimension, asked at other bases
+    int pairs_;
+    int head_dim_;
 };
 
 enum class BaseVerdict { passes, fails, undecided };
