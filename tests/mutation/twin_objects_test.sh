@@ -14,15 +14,18 @@ macro_header=$src/include/ropecheck/numeric/mutant.hpp
 
 "$ninja" -C "$build" -t deps >"$build/twin-objects-deps.txt"
 # A compiler cache with base_dir (or any launcher) may record paths relative to the build
-# directory: make every path absolute before keeping those under the source tree.
-awk -v src="$src/" '
+# directory: each path is made absolute and normalised here, in one pass, before keeping
+# those under the source tree.
+awk -v src="$src/" -v build="$build" '
+  function absolute(path,    before) {
+    if (path !~ /^\//) path = build "/" path
+    do { before = path; gsub(/\/\.\//, "/", path); sub(/\/[^\/]+\/\.\.\//, "/", path) } while (path != before)
+    return path
+  }
   /^[^ \t].*: #deps/ { object = $1; sub(/:$/, "", object); shared = (object ~ /_shared\.dir\//); if (shared) objects++; next }
-  shared && $1 != "" { print object, $1 }
+  shared && $1 != "" { file = absolute($1); if (index(file, src) == 1) print object, file }
   END { print "objects", objects + 0 > "/dev/stderr" }
-' "$build/twin-objects-deps.txt" 2>"$build/twin-objects-count.txt" >"$build/twin-objects-all.txt"
-(cd "$build" && while read -r object file; do
-   printf '%s %s\n' "$object" "$(realpath -m "$file")"
- done <"$build/twin-objects-all.txt") | awk -v src="$src/" 'index($2, src) == 1' >"$build/twin-objects-files.txt"
+' "$build/twin-objects-deps.txt" 2>"$build/twin-objects-count.txt" >"$build/twin-objects-files.txt"
 objects=$(awk '{ print $2 }' "$build/twin-objects-count.txt")
 [ "$objects" -gt 0 ] && [ -s "$build/twin-objects-files.txt" ] ||
   { echo "no shared object, or none of its files under $src, in ninja's dependency log: nothing was checked" >&2; exit 1; }
