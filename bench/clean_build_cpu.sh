@@ -7,8 +7,16 @@
 set -euo pipefail
 src=$(cd "${1:-$(dirname "$0")/..}" && pwd)
 jobs=${2:-2}
-build=$(mktemp -d /tmp/ropecheck-clean-build.XXXXXX)
-trap 'rm -rf "$build"' EXIT
+# ROPECHECK_CLEAN_BUILD_DIR=DIR (new or empty) builds there and keeps it, e.g. to run the
+# tests of the measured build; by default a temporary directory, removed at the end.
+if [ -n "${ROPECHECK_CLEAN_BUILD_DIR:-}" ]; then
+  build=$ROPECHECK_CLEAN_BUILD_DIR
+  mkdir -p "$build"
+  [ -z "$(ls -A "$build")" ] || { echo "$build is not empty: not a clean build" >&2; exit 2; }
+else
+  build=$(mktemp -d /tmp/ropecheck-clean-build.XXXXXX)
+  trap 'rm -rf "$build"' EXIT
+fi
 TIMEFORMAT='%U %S %R'
 { time { cmake -S "$src" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null &&
          cmake --build "$build" -j "$jobs" >/dev/null; } ; } 2>"$build/times"

@@ -37,7 +37,6 @@
 #include <string>
 #include <vector>
 
-#include "checks.hpp"
 #include "ropecheck/numeric/certainty.hpp"
 #include "ropecheck/numeric/decimal.hpp"
 #include "ropecheck/numeric/invalid_input.hpp"
@@ -50,6 +49,31 @@ namespace ropecheck::claims {
 namespace {
 
 using numeric::interval;
+
+struct Params : support::RopePoint {
+    std::int64_t max_distance = 0, stride = 0, samples = 0, early_end = 0, late_start = 0, draw = 0;
+    std::string decay_ratio_max, trend_alpha, pin_tolerance, control;
+};
+
+support::Fields<Params> own_fields() {
+    using core::ParameterKind;
+    return {
+        {"max_distance", ParameterKind::integer, "distances 0..max (the figure: 5000)", &Params::max_distance},
+        {"stride", ParameterKind::integer, "store (and average) every stride-th distance", &Params::stride},
+        {"samples", ParameterKind::integer, "M Gaussian draws per stored distance", &Params::samples},
+        {"early_end", ParameterKind::integer, "decay criterion: early window [0, early_end]", &Params::early_end},
+        {"late_start", ParameterKind::integer, "decay criterion: late window [late_start, max]", &Params::late_start},
+        {"decay_ratio_max", ParameterKind::decimal, "decays: late/early mean |curve| <= this",
+         &Params::decay_ratio_max},
+        {"trend_alpha", ParameterKind::decimal, "two-sided level of the no-trend t test", &Params::trend_alpha},
+        {"pin_tolerance", ParameterKind::decimal, "allowed |f(r) - reference| for the pinned all-ones values", "1e-9",
+         &Params::pin_tolerance},
+        {support::draw_parameter(), &Params::draw},
+        {support::control_parameter("none, gaussian-decays, nope-schedule, growing-key"), &Params::control}};
+}
+
+// Each parameter once: the schema, the range checks and the run all read it.
+support::Fields<Params> fields() { return support::rope_fields<Params>() + own_fields(); }
 
 struct Curves {
     std::vector<std::int64_t> stored;       // 0, stride, 2 stride, .., <= max
@@ -83,9 +107,9 @@ double window_mean_abs(const std::vector<std::int64_t>& distances, const std::ve
 const std::vector<std::string> controls{"none", "gaussian-decays", "nope-schedule", "growing-key"};
 
 // The schedule of a grid point: RoPE, or (nope-schedule) every frequency 0.
-rope::FrequencySchedule schedule_of(const core::Parameters& p) {
-    if (p.text("control") == "nope-schedule")
-        return rope::FrequencySchedule(rope::RotaryKind::nope, p.decimal("theta"), p.small_integer("head_dim"));
+rope::FrequencySchedule schedule_of(const Params& p) {
+    if (p.control == "nope-schedule")
+        return rope::FrequencySchedule(rope::RotaryKind::nope, p.theta, p.head_dim);
     return support::rope_schedule(p);
 }
 
@@ -105,55 +129,37 @@ struct PinCheck {
     interval deviation;   // |kernel - reference|
 };
 
-class Figure2Check final : public core::Check {
-public:
-    std::string name() const override { return "fig-2"; }
+class Figure2Check final : public support::ClaimCheck<Params> {
+    using ClaimCheck::ClaimCheck;
 
-    std::vector<core::ParameterSpec> parameters() const override {
-        return {support::head_dim_parameter(),
-                support::theta_parameter(),
-                {"max_distance", core::ParameterKind::integer, "distances 0..max (the figure: 5000)"},
-                {"stride", core::ParameterKind::integer, "store (and average) every stride-th distance"},
-                {"samples", core::ParameterKind::integer, "M Gaussian draws per stored distance"},
-                {"early_end", core::ParameterKind::integer, "decay criterion: early window [0, early_end]"},
-                {"late_start", core::ParameterKind::integer, "decay criterion: late window [late_start, max]"},
-                {"decay_ratio_max", core::ParameterKind::decimal, "decays: late/early mean |curve| <= this"},
-                {"trend_alpha", core::ParameterKind::decimal, "two-sided level of the no-trend t test"},
-                {"pin_tolerance", core::ParameterKind::decimal,
-                 "allowed |f(r) - reference| for the pinned all-ones values", false, "1e-9"},
-                support::draw_parameter(),
-                support::control_parameter("none, gaussian-decays, nope-schedule, growing-key")};
-    }
-
-    void validate(const core::Parameters& p) const override {
+    void check(const Params& p) const override {
         support::rope_schedule(p);
-        support::control_of(p, controls);
-        const std::int64_t max = p.integer("max_distance");
+        support::control_of(p.control, controls);
+        const std::int64_t max = p.max_distance;
         support::require_range("max_distance", max, 10, 1'000'000);
-        const std::int64_t stride = p.integer("stride");
+        const std::int64_t stride = p.stride;
         support::require_range("stride", stride, 1, max / 10);  // at least 11 stored points
-        support::require_range("samples", p.integer("samples"), 2, 100'000);
-        support::require_range("early_end", p.integer("early_end"), stride, max - 1);
-        support::require_range("late_start", p.integer("late_start"), p.integer("early_end") + 1, max - stride);
-        const double ratio = std::stod(p.decimal("decay_ratio_max"));
+        support::require_range("samples", p.samples, 2, 100'000);
+        support::require_range("early_end", p.early_end, stride, max - 1);
+        support::require_range("late_start", p.late_start, p.early_end + 1, max - stride);
+        const double ratio = std::stod(p.decay_ratio_max);
         if (!(ratio > 0 && ratio < 1)) throw InvalidInput("decay_ratio_max must lie in (0, 1)");
-        const double alpha = std::stod(p.decimal("trend_alpha"));
+        const double alpha = std::stod(p.trend_alpha);
         if (!(alpha > 0 && alpha < 1)) throw InvalidInput("trend_alpha must lie in (0, 1)");
-        if (!numeric::certainly_positive(numeric::enclose_decimal(p.decimal("pin_tolerance"))))
-            throw InvalidInput("pin_tolerance = " + p.decimal("pin_tolerance") + " must be > 0");
+        if (!numeric::certainly_positive(numeric::enclose_decimal(p.pin_tolerance)))
+            throw InvalidInput("pin_tolerance = " + p.pin_tolerance + " must be > 0");
     }
 
-    core::InstanceResult run(const core::Instance& instance) const override {
-        const core::Parameters& p = instance.params;
+    core::InstanceResult decide(const core::Instance& instance, const Params& p) const override {
         const auto schedule = schedule_of(p);
         const int d = schedule.head_dim();
-        const std::int64_t max = p.integer("max_distance");
-        const std::int64_t stride = p.integer("stride");
-        const std::int64_t early_end = p.integer("early_end"), late_start = p.integer("late_start");
-        const double ratio_max = std::stod(p.decimal("decay_ratio_max"));
-        const std::string control = p.text("control");
+        const std::int64_t max = p.max_distance;
+        const std::int64_t stride = p.stride;
+        const std::int64_t early_end = p.early_end, late_start = p.late_start;
+        const double ratio_max = std::stod(p.decay_ratio_max);
+        const std::string control = p.control;
         const bool gaussian_decays = control == "gaussian-decays";
-        const Curves c = curves(instance, schedule, max, stride, p.integer("samples"), control == "growing-key");
+        const Curves c = curves(instance, schedule, max, stride, p.samples, control == "growing-key");
         const std::vector<PinCheck> pins = pin_all_ones(schedule, c, max);
 
         std::vector<std::int64_t> every(static_cast<std::size_t>(max + 1));
@@ -166,7 +172,7 @@ public:
         const double gauss_ratio = gauss_late / gauss_early;
         const std::vector<double> stored_x(c.stored.begin(), c.stored.end());
         const double t = support::slope_t_statistic(stored_x, c.gaussian_mean_abs);
-        const double t_star = support::slope_t_threshold(c.stored.size(), std::stod(p.decimal("trend_alpha")));
+        const double t_star = support::slope_t_threshold(c.stored.size(), std::stod(p.trend_alpha));
 
         core::InstanceResult result;
         result.evidence["fit"] = "theta = " + schedule.theta() + ", d = " + std::to_string(d) +
@@ -177,12 +183,12 @@ public:
         result.evidence["numerics"] = "double through the kernel; each value within ~1e-10 of exact";
         result.evidence["decay_criterion"] = "mean |curve| on [" + std::to_string(late_start) + ", " +
                                              std::to_string(max) + "] / mean |curve| on [0, " +
-                                             std::to_string(early_end) + "] <= " + p.decimal("decay_ratio_max");
+                                             std::to_string(early_end) + "] <= " + p.decay_ratio_max;
         result.evidence["all_ones_decay_ratio"] = ones_ratio;
         result.evidence["gaussian_mean_abs_decay_ratio"] = gauss_ratio;
         result.evidence["gaussian_trend_t"] = t;
         result.evidence["gaussian_trend_t_threshold"] = t_star;
-        result.evidence["samples_per_distance"] = p.integer("samples");
+        result.evidence["samples_per_distance"] = p.samples;
         result.evidence["pinned_all_ones"] = core::json::array();
         for (const PinCheck& pin : pins)
             result.evidence["pinned_all_ones"].push_back(
@@ -196,7 +202,7 @@ public:
                                          {"gaussian_mean", rounded(c.gaussian_mean)},
                                          {"gaussian_mean_abs", rounded(c.gaussian_mean_abs)}};
 
-        const interval tolerance = numeric::enclose_decimal(p.decimal("pin_tolerance"));
+        const interval tolerance = numeric::enclose_decimal(p.pin_tolerance);
         // The pins are the claim's: a negative control is decided only by the criterion it
         // perturbs (its pins are in the evidence).
         for (const PinCheck& pin : pins) {
@@ -204,14 +210,14 @@ public:
             const std::string mismatch = "the all-ones curve at r = " + std::to_string(pin.distance) + " is " +
                                          std::to_string(pin.kernel) + ", its reference value is " +
                                          numeric::decimal_enclosure(pin.reference, 12) + " (allowed " +
-                                         p.decimal("pin_tolerance") + ")";
+                                         p.pin_tolerance + ")";
             result.verdict = core::Verdict::refuted;
             result.message = mismatch;
             core::Counterexample cx;
             cx.kind = "the all-ones curve differs from its reference value";
             cx.inputs = {{"head_dim", std::to_string(d)}, {"theta", schedule.theta()},
                          {"distance r", std::to_string(pin.distance)}};
-            cx.claimed = "|f(r) - (2/d) sum_k cos(r g_k)| <= " + p.decimal("pin_tolerance");
+            cx.claimed = "|f(r) - (2/d) sum_k cos(r g_k)| <= " + p.pin_tolerance;
             cx.computed = result.message;
             cx.replay = support::replay_header(instance);
             cx.replay["inputs"] = {{"distance", pin.distance}};
@@ -228,13 +234,13 @@ public:
             }
             result.verdict = core::Verdict::refuted;
             result.message = "the Gaussian mean |a(r)| curve does not decay: late/early ratio " +
-                             std::to_string(gauss_ratio) + " > " + p.decimal("decay_ratio_max") +
+                             std::to_string(gauss_ratio) + " > " + p.decay_ratio_max +
                              " (all-ones: " + std::to_string(ones_ratio) + ")";
             core::Counterexample cx;
             cx.kind = "the Gaussian curve does not decay";
             cx.inputs = {{"head_dim", std::to_string(d)}, {"theta", schedule.theta()},
-                         {"samples", std::to_string(p.integer("samples"))}, {"seed", std::to_string(instance.seed)}};
-            cx.claimed = "mean |a| on the late window <= " + p.decimal("decay_ratio_max") + " x the early window";
+                         {"samples", std::to_string(p.samples)}, {"seed", std::to_string(instance.seed)}};
+            cx.claimed = "mean |a| on the late window <= " + p.decay_ratio_max + " x the early window";
             cx.computed = "early " + std::to_string(gauss_early) + ", late " + std::to_string(gauss_late) +
                           ", ratio " + std::to_string(gauss_ratio);
             cx.replay = support::replay_header(instance);
@@ -250,7 +256,7 @@ public:
         if (ones_decays && no_trend) {
             result.verdict = core::Verdict::holds;
             result.message = "all-ones decays (ratio " + std::to_string(ones_ratio) + " <= " +
-                             p.decimal("decay_ratio_max") + "); Gaussian mean |a| has no trend (|t| = " +
+                             p.decay_ratio_max + "); Gaussian mean |a| has no trend (|t| = " +
                              std::to_string(std::abs(t)) + " < " + std::to_string(t_star) + ")";
             return result;
         }
@@ -261,7 +267,7 @@ public:
         core::Counterexample cx;
         cx.kind = !ones_decays ? "the all-ones curve does not decay" : "statistical trend with distance";
         cx.inputs = {{"head_dim", std::to_string(d)}, {"theta", schedule.theta()}, {"seed", std::to_string(instance.seed)}};
-        cx.claimed = "all-ones ratio <= " + p.decimal("decay_ratio_max") + " and Gaussian |t| < " + std::to_string(t_star);
+        cx.claimed = "all-ones ratio <= " + p.decay_ratio_max + " and Gaussian |t| < " + std::to_string(t_star);
         cx.computed = result.message;
         cx.replay = support::replay_header(instance);
         result.counterexample = std::move(cx);
@@ -331,6 +337,6 @@ private:
 
 }  // namespace
 
-std::unique_ptr<core::Check> make_fig_2_check() { return std::make_unique<Figure2Check>(); }
+ROPECHECK_REGISTER_CHECK(fig_2, Figure2Check, "fig-2", fields())
 
 }  // namespace ropecheck::claims

@@ -21,7 +21,6 @@
 // must search every distance and find none) and pinned values shifted by one
 // (the scan must find the true distance, not the pinned one) — and the
 // complement "pipeline-separates" (control), refuted by the collision.
-#include "checks.hpp"
 #include "ropecheck/numeric/certainty.hpp"
 #include "ropecheck/numeric/decimal.hpp"
 #include "ropecheck/numeric/invalid_input.hpp"
@@ -36,47 +35,36 @@ namespace {
 
 using numeric::interval;
 
+using Params = support::PinnedScanPoint;
+
+// Each parameter once: the schema, the range checks and the run all read it.
+support::Fields<Params> fields() {
+    return support::pinned_scan_fields("N: distances 1..N",
+                                       " collision distance on pair 1 (frequency exactly 1), derived in "
+                                       "docs/pipeline-and-formats.md; 0 = not pinned; other pairs ignore it",
+                                       "none, pipeline-separates");
+}
+
 const std::vector<std::string> controls{"none", "pipeline-separates"};
 
 std::string distance_text(const std::optional<std::int64_t>& r) {
     return r ? std::to_string(*r) : std::string("none");
 }
 
-class FloatCollisionCheck final : public core::Check {
-public:
-    std::string name() const override { return "float-collision"; }
+class FloatCollisionCheck final : public support::ClaimCheck<Params> {
+    using ClaimCheck::ClaimCheck;
 
-    std::vector<core::ParameterSpec> parameters() const override {
-        return {support::head_dim_parameter(),
-                support::theta_parameter(),
-                support::dtype_parameter(),
-                {"frequency", core::ParameterKind::integer, "K, 1-based (1 = highest)", false, 1},
-                {"context", core::ParameterKind::integer, "N: distances 1..N"},
-                pinned("float32"),
-                pinned("bfloat16"),
-                pinned("float16"),
-                support::control_parameter("none, pipeline-separates")};
+    void check(const Params& p) const override {
+        support::check_pinned_scan(p, 100'000'000, (std::int64_t{1} << 24) - 1, controls);
     }
 
-    void validate(const core::Parameters& p) const override {
+    core::InstanceResult decide(const core::Instance& instance, const Params& p) const override {
         const auto schedule = support::rope_schedule(p);
-        support::pipeline_dtype(p);
-        support::require_range("frequency", p.integer("frequency"), 1, schedule.pairs());
-        support::require_range("context", p.integer("context"), 1, 100'000'000);
-        for (const char* dtype : {"float32", "bfloat16", "float16"})
-            support::require_range(std::string("pinned_") + dtype, p.integer(std::string("pinned_") + dtype), 0,
-                                   (std::int64_t{1} << 24) - 1);
-        support::control_of(p, controls);
-    }
-
-    core::InstanceResult run(const core::Instance& instance) const override {
-        const core::Parameters& p = instance.params;
-        const auto schedule = support::rope_schedule(p);
-        const auto dtype = support::pipeline_dtype(p);
+        const auto dtype = support::pipeline_dtype(p.dtype);
         const std::string dt = numeric::to_string(dtype);
-        const int chunk = static_cast<int>(p.integer("frequency")) - 1;
-        const std::int64_t context = p.integer("context");
-        const bool complement = support::control_of(p, controls) == "pipeline-separates";
+        const int chunk = static_cast<int>(p.frequency) - 1;
+        const std::int64_t context = p.context;
+        const bool complement = p.control == "pipeline-separates";
 
         const auto g = schedule.frequencies<interval>()[static_cast<std::size_t>(chunk)];
         const auto exact = probes::positional_margin({g}, context);
@@ -97,22 +85,11 @@ public:
             return result;
         }
         const auto refute = [&](const std::string& kind, const std::string& claimed, const std::string& computed) {
-            result.verdict = core::Verdict::refuted;
-            result.message = computed;
-            core::Counterexample cx;
-            cx.kind = kind;
-            cx.inputs = {{"dtype", dt},
-                         {"theta", schedule.theta()},
-                         {"head_dim", std::to_string(schedule.head_dim())},
-                         {"frequency K", std::to_string(chunk + 1)},
-                         {"context", std::to_string(context)}};
-            if (collision) cx.inputs.push_back({"float32 angle at the collision", support::exact_hex(pipeline.angle_at_collision)});
-            cx.claimed = claimed;
-            cx.computed = computed;
-            cx.replay = support::replay_header(instance);
-            cx.replay["inputs"] = {{"distance", collision ? core::json(*collision) : core::json(nullptr)}};
-            result.counterexample = std::move(cx);
-            return result;
+            auto inputs = support::pipeline_inputs(dt, schedule, chunk);
+            inputs.push_back({"context", std::to_string(context)});
+            if (collision) inputs.push_back({"float32 angle at the collision", support::exact_hex(pipeline.angle_at_collision)});
+            return support::refuted(std::move(result), instance, kind, std::move(inputs), claimed, computed,
+                                    {{"distance", collision ? core::json(*collision) : core::json(nullptr)}});
         };
         const std::string scan_text =
             collision ? "the " + dt + " pipeline rounds cos(r g_" + std::to_string(chunk + 1) + ") to 1 at r = " +
@@ -148,7 +125,7 @@ public:
             }
             if (derived.distance)
                 result.evidence["derived_one_minus_cos"] = numeric::decimal_enclosure(derived.one_minus_cos, 6);
-            const std::int64_t pin = p.integer("pinned_" + dt);
+            const std::int64_t pin = p.pinned(dt);
             result.evidence["pinned_collision_distance"] = pin > 0 ? core::json(pin) : core::json(nullptr);
             if (derived.distance != collision)
                 return refute("the scan disagrees with the continued-fraction derivation",
@@ -171,25 +148,16 @@ public:
         result.verdict = core::Verdict::certified;
         result.message = dt + ": positional guarantee lost at r = " + std::to_string(*collision) +
                          (chunk == 0 ? " (= the continued-fraction derivation" +
-                                           std::string(p.integer("pinned_" + dt) > 0 ? " and the pinned value" : "") + ")"
+                                           std::string(p.pinned(dt) > 0 ? " and the pinned value" : "") + ")"
                                      : "") +
                          "; exact arithmetic keeps a margin >= " + numeric::decimal_lower(exact.margin, 6) + " up to " +
                          std::to_string(context);
         return result;
     }
-
-private:
-    static core::ParameterSpec pinned(const char* dtype) {
-        return {std::string("pinned_") + dtype, core::ParameterKind::integer,
-                std::string("the first ") + dtype +
-                    " collision distance on pair 1 (frequency exactly 1), derived in docs/pipeline-and-formats.md; "
-                    "0 = not pinned; other pairs ignore it",
-                false, 0};
-    }
 };
 
 }  // namespace
 
-std::unique_ptr<core::Check> make_float_collision_check() { return std::make_unique<FloatCollisionCheck>(); }
+ROPECHECK_REGISTER_CHECK(float_collision, FloatCollisionCheck, "float-collision", fields())
 
 }  // namespace ropecheck::claims

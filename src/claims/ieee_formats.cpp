@@ -19,7 +19,6 @@
 #include <memory>
 #include <string>
 
-#include "checks.hpp"
 #include "ropecheck/numeric/certainty.hpp"
 #include "ropecheck/numeric/ieee.hpp"
 #include "ropecheck/numeric/invalid_input.hpp"
@@ -32,6 +31,14 @@ namespace {
 using numeric::IeeeFormat;
 using numeric::interval;
 using numeric::real;
+
+using Params = support::RowPoint;
+
+// Each parameter once: the schema, the range checks and the run all read it.
+support::Fields<Params> fields() {
+    return support::row_fields("a row id of the ieee-formats data (src/claims/support/ieee_formats_data.hpp)",
+                               "none, perturbed-input");
+}
 
 const std::vector<std::string> controls{"none", "perturbed-input"};
 
@@ -101,17 +108,11 @@ void require_representable(const real& x, IeeeFormat format, const support::Ieee
                            numeric::to_string(format) + " value");
 }
 
-class IeeeFormatsCheck final : public core::Check {
-public:
-    std::string name() const override { return "ieee-formats"; }
+class IeeeFormatsCheck final : public support::ClaimCheck<Params> {
+    using ClaimCheck::ClaimCheck;
 
-    std::vector<core::ParameterSpec> parameters() const override {
-        return {{"row", core::ParameterKind::text, "a row id of the ieee-formats data (src/claims/support/ieee_formats_data.hpp)"},
-                support::control_parameter("none, perturbed-input")};
-    }
-
-    void validate(const core::Parameters& p) const override {
-        const support::IeeeRow& row = row_named(p.text("row"));
+    void check(const Params& p) const override {
+        const support::IeeeRow& row = row_named(p.row);
         const IeeeFormat format = numeric::parse_ieee_format(std::string(row.format));
         if (format == IeeeFormat::binary64) throw InvalidInput("ieee-formats covers float16, bfloat16 and float32");
         exact_value(row.expected);
@@ -120,13 +121,12 @@ public:
             require_representable(exact_value(row.b), format, row);
             require_representable(exact_value(row.perturbed), format, row);
         }
-        support::control_of(p, controls);
+        support::control_of(p.control, controls);
     }
 
-    core::InstanceResult run(const core::Instance& instance) const override {
-        const core::Parameters& p = instance.params;
-        const support::IeeeRow& row = row_named(p.text("row"));
-        const bool perturbed = support::control_of(p, controls) == "perturbed-input";
+    core::InstanceResult decide(const core::Instance& instance, const Params& p) const override {
+        const support::IeeeRow& row = row_named(p.row);
+        const bool perturbed = support::control_of(p.control, controls) == "perturbed-input";
         const IeeeFormat format = numeric::parse_ieee_format(std::string(row.format));
         const std::string_view a = perturbed && row.perturbs == "a" ? row.perturbed : row.a;
         const std::string_view b = perturbed && row.perturbs == "b" ? row.perturbed : row.b;
@@ -185,6 +185,6 @@ public:
 
 }  // namespace
 
-std::unique_ptr<core::Check> make_ieee_formats_check() { return std::make_unique<IeeeFormatsCheck>(); }
+ROPECHECK_REGISTER_CHECK(ieee_formats, IeeeFormatsCheck, "ieee-formats", fields())
 
 }  // namespace ropecheck::claims

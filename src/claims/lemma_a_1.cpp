@@ -27,9 +27,9 @@
 #include <numeric>
 #include <optional>
 
-#include "checks.hpp"
 #include "ropecheck/numeric/certainty.hpp"
 #include "ropecheck/numeric/decimal.hpp"
+#include "ropecheck/numeric/enclosure.hpp"
 #include "ropecheck/numeric/invalid_input.hpp"
 #include "ropecheck/probes/density.hpp"
 #include "support/claim_support.hpp"
@@ -39,6 +39,27 @@ namespace {
 
 using numeric::interval;
 using probes::Method;
+
+struct Params : support::RopePoint {
+    std::int64_t max_distance = 0;
+    std::optional<std::string> turns, perturbation, claimed_bound;  // the near-rational control's
+    std::string control;
+};
+
+// Each parameter once: the schema, the range checks and the run all read it.
+support::Fields<Params> fields() {
+    return support::rope_fields<Params>() +
+           support::Fields<Params>{
+               {"max_distance", core::ParameterKind::integer, "N: the closest return over 1 <= r <= N",
+                &Params::max_distance},
+               {"turns", core::ParameterKind::text, "near-rational: g = 2 pi a/q + eps, turns = \"a/q\"",
+                &Params::turns},
+               {"perturbation", core::ParameterKind::decimal, "near-rational: eps > 0 (radians)",
+                &Params::perturbation},
+               {"claimed_bound", core::ParameterKind::decimal,
+                "near-rational: the claimed lower bound on the closest return (radians)", &Params::claimed_bound},
+               {support::control_parameter("none, near-rational"), &Params::control}};
+}
 
 constexpr std::int64_t max_horizon = 10'000'000;
 constexpr std::int64_t max_turn_denominator = 100'000;
@@ -62,29 +83,13 @@ PinnedReturn pinned_g1_return(std::int64_t horizon) {
     return best;
 }
 
-interval two_pi() {
-    interval pi;
-    mpfi_const_pi(pi.backend().data());
-    return interval(2) * pi;
-}
-
-// The common part of two enclosures of the same number (both are valid, so
-// their intersection is too); nullopt when they are disjoint.
-std::optional<interval> intersect(const interval& a, const interval& b) {
-    if (!numeric::overlaps(a, b)) return std::nullopt;
-    interval out;
-    mpfi_intersect(out.backend().data(), a.backend().data(), b.backend().data());
-    return out;
-}
-
 // turns = "a/q" with 0 < a < q <= max_turn_denominator and gcd(a, q) = 1.
 struct Turns {
     std::int64_t numerator = 0;
     std::int64_t denominator = 1;
 };
 
-Turns parse_turns(const core::Parameters& p) {
-    const std::string text = p.text("turns");
+Turns parse_turns(const std::string& text) {
     const auto slash = text.find('/');
     Turns t;
     try {
@@ -104,8 +109,7 @@ Turns parse_turns(const core::Parameters& p) {
     return t;
 }
 
-interval parse_positive_decimal(const core::Parameters& p, const std::string& key) {
-    const std::string text = p.decimal(key);
+interval parse_positive_decimal(const std::string& text, const std::string& key) {
     interval x;
     try {
         x = numeric::enclose_decimal(text);
@@ -124,20 +128,20 @@ struct NearRational {
 };
 
 // Validates the derivation's hypotheses: N >= q and (N + q) eps < 2 pi / q.
-NearRational near_rational(const core::Parameters& p) {
+NearRational near_rational(const Params& p) {
     NearRational nr;
-    nr.turns = parse_turns(p);
-    nr.perturbation = parse_positive_decimal(p, "perturbation");
-    const std::int64_t n = p.integer("max_distance");
+    nr.turns = parse_turns(*p.turns);
+    nr.perturbation = parse_positive_decimal(*p.perturbation, "perturbation");
+    const std::int64_t n = p.max_distance;
     const interval q(static_cast<long long>(nr.turns.denominator));
     if (n < nr.turns.denominator)
         throw InvalidInput("max_distance = " + std::to_string(n) + " is below the denominator of turns (" +
-                           p.text("turns") + "): the near return at r = q is not in range");
-    if (!numeric::certainly_positive(two_pi() / q - (interval(static_cast<long long>(n)) + q) * nr.perturbation))
-        throw InvalidInput("perturbation = " + p.decimal("perturbation") + " is too large for max_distance = " +
-                           std::to_string(n) + " and turns = " + p.text("turns") +
+                           *p.turns + "): the near return at r = q is not in range");
+    if (!numeric::certainly_positive(numeric::two_pi() / q - (interval(static_cast<long long>(n)) + q) * nr.perturbation))
+        throw InvalidInput("perturbation = " + *p.perturbation + " is too large for max_distance = " +
+                           std::to_string(n) + " and turns = " + *p.turns +
                            ": (N + q) eps must stay below 2 pi / q");
-    nr.frequency = two_pi() * interval(static_cast<long long>(nr.turns.numerator)) / q + nr.perturbation;
+    nr.frequency = numeric::two_pi() * interval(static_cast<long long>(nr.turns.numerator)) / q + nr.perturbation;
     nr.pinned_distance = q * nr.perturbation;
     return nr;
 }
@@ -154,7 +158,7 @@ FrequencyOutcome closest_return_both_ways(int k, const interval& g, std::int64_t
     o.k = k;
     o.by_continued_fraction = probes::closest_return(g, horizon, Method::continued_fraction);
     o.by_sweep = probes::closest_return(g, horizon, Method::exhaustive);
-    o.distance = intersect(o.by_continued_fraction.distance, o.by_sweep.distance);
+    o.distance = numeric::common_part(o.by_continued_fraction.distance, o.by_sweep.distance);
     return o;
 }
 
@@ -188,51 +192,32 @@ std::string unsettled(const FrequencyOutcome& o, unsigned precision_bits, bool& 
     return "";
 }
 
-// The near-rational control's own parameters: required with it, rejected without.
-void require_control_parameters(const core::Parameters& p, bool near) {
-    for (const char* key : {"turns", "perturbation", "claimed_bound"}) {
-        if (near && !p.has(key)) throw InvalidInput(std::string("control near-rational needs the parameter \"") + key + "\"");
-        if (!near && p.has(key))
-            throw InvalidInput(std::string("\"") + key + "\" is only used with control = \"near-rational\"");
-    }
-}
+class ClosestReturnCheck final : public support::ClaimCheck<Params> {
+    using ClaimCheck::ClaimCheck;
 
-class ClosestReturnCheck final : public core::Check {
-public:
-    std::string name() const override { return "lemma-a.1"; }
-
-    std::vector<core::ParameterSpec> parameters() const override {
-        return {support::head_dim_parameter(),
-                support::theta_parameter(),
-                {"max_distance", core::ParameterKind::integer, "N: the closest return over 1 <= r <= N"},
-                {"turns", core::ParameterKind::text, "near-rational: g = 2 pi a/q + eps, turns = \"a/q\"", false},
-                {"perturbation", core::ParameterKind::decimal, "near-rational: eps > 0 (radians)", false},
-                {"claimed_bound", core::ParameterKind::decimal,
-                 "near-rational: the claimed lower bound on the closest return (radians)", false},
-                support::control_parameter("none, near-rational")};
-    }
-
-    void validate(const core::Parameters& p) const override {
+    void check(const Params& p) const override {
         support::rope_schedule(p);
-        support::require_range("max_distance", p.integer("max_distance"), 1, max_horizon);
-        const bool near = support::control_of(p, controls) == "near-rational";
-        require_control_parameters(p, near);
+        support::require_range("max_distance", p.max_distance, 1, max_horizon);
+        const bool near = support::control_of(p.control, controls) == "near-rational";
+        support::require_only_with("near-rational", near,
+                                   {{"turns", p.turns.has_value()},
+                                    {"perturbation", p.perturbation.has_value()},
+                                    {"claimed_bound", p.claimed_bound.has_value()}});
         if (near) {
             near_rational(p);
-            parse_positive_decimal(p, "claimed_bound");
+            parse_positive_decimal(*p.claimed_bound, "claimed_bound");
         }
     }
 
-    core::InstanceResult run(const core::Instance& instance) const override {
-        if (support::control_of(instance.params, controls) == "near-rational") return run_near_rational(instance);
-        return run_claim(instance);
+    core::InstanceResult decide(const core::Instance& instance, const Params& p) const override {
+        if (support::control_of(p.control, controls) == "near-rational") return run_near_rational(instance, p);
+        return run_claim(instance, p);
     }
 
 private:
-    static core::InstanceResult run_claim(const core::Instance& instance) {
-        const core::Parameters& p = instance.params;
+    static core::InstanceResult run_claim(const core::Instance& instance, const Params& p) {
         const auto schedule = support::rope_schedule(p);
-        const std::int64_t horizon = p.integer("max_distance");
+        const std::int64_t horizon = p.max_distance;
         const auto freqs = schedule.frequencies<interval>();
 
         std::vector<FrequencyOutcome> outcomes;
@@ -258,7 +243,7 @@ private:
         // The pin: g_1 = 1, whose closest return is known independently.
         const PinnedReturn pin = pinned_g1_return(horizon);
         const interval pinned_distance =
-            abs(interval(static_cast<long long>(pin.q)) - two_pi() * interval(static_cast<long long>(pin.p)));
+            abs(interval(static_cast<long long>(pin.q)) - numeric::two_pi() * interval(static_cast<long long>(pin.p)));
         const FrequencyOutcome& first = outcomes.front();
         result.evidence["pinned_g1"] = {{"r", pin.q}, {"turns", pin.p},
                                         {"distance", numeric::decimal_enclosure(pinned_distance, 12)}};
@@ -288,18 +273,17 @@ private:
         return result;
     }
 
-    static core::InstanceResult run_near_rational(const core::Instance& instance) {
-        const core::Parameters& p = instance.params;
+    static core::InstanceResult run_near_rational(const core::Instance& instance, const Params& p) {
         const NearRational nr = near_rational(p);
-        const std::int64_t horizon = p.integer("max_distance");
-        const interval bound = parse_positive_decimal(p, "claimed_bound");
-        const std::string g_text = "2 pi * " + p.text("turns") + " + " + p.decimal("perturbation");
+        const std::int64_t horizon = p.max_distance;
+        const interval bound = parse_positive_decimal(*p.claimed_bound, "claimed_bound");
+        const std::string g_text = "2 pi * " + *p.turns + " + " + *p.perturbation;
         const FrequencyOutcome o = closest_return_both_ways(1, nr.frequency, horizon);
 
         core::InstanceResult result;
         result.evidence["frequency"] = g_text;
         result.evidence["horizon"] = horizon;
-        result.evidence["claimed_bound"] = p.decimal("claimed_bound");
+        result.evidence["claimed_bound"] = *p.claimed_bound;
         result.evidence["closest_return"] = outcome_json(o);
         result.evidence["pinned"] = {{"r", nr.turns.denominator},
                                      {"distance", numeric::decimal_enclosure(nr.pinned_distance, 12)}};
@@ -328,23 +312,23 @@ private:
                                  : core::Verdict::inconclusive;
             result.message = "the closest return " + numeric::decimal_enclosure(*o.distance, 8) + " at " + where +
                              (result.verdict == core::Verdict::certified ? " is >= " : " cannot be told from ") +
-                             "the claimed bound " + p.decimal("claimed_bound");
+                             "the claimed bound " + *p.claimed_bound;
             return result;
         }
         result.verdict = core::Verdict::refuted;
         result.message = where + ": dist(r g, 2 pi Z) in " + numeric::decimal_enclosure(*o.distance, 8) +
-                         " < claimed bound " + p.decimal("claimed_bound") +
+                         " < claimed bound " + *p.claimed_bound +
                          " (continued fraction and sweep agree on r and on the distance q eps)";
         core::Counterexample cx;
         cx.kind = "a near return closer than the claimed bound";
         cx.inputs = {{"g", g_text}, {"r", std::to_string(q)}, {"N", std::to_string(horizon)}};
-        cx.claimed = "dist(r g, 2 pi Z) >= " + p.decimal("claimed_bound") + " for every 1 <= r <= " +
+        cx.claimed = "dist(r g, 2 pi Z) >= " + *p.claimed_bound + " for every 1 <= r <= " +
                      std::to_string(horizon);
         cx.computed = "dist(" + std::to_string(q) + " g, 2 pi Z) in " + numeric::decimal_enclosure(*o.distance) +
                       " (both methods), = q eps";
         cx.replay = support::replay_header(instance);
-        cx.replay["inputs"] = {{"turns", p.text("turns")},
-                               {"perturbation", p.decimal("perturbation")},
+        cx.replay["inputs"] = {{"turns", *p.turns},
+                               {"perturbation", *p.perturbation},
                                {"distance", q},
                                {"closest_return", {numeric::decimal_lower(*o.distance), numeric::decimal_upper(*o.distance)}}};
         result.counterexample = std::move(cx);
@@ -354,6 +338,6 @@ private:
 
 }  // namespace
 
-std::unique_ptr<core::Check> make_lemma_a_1_check() { return std::make_unique<ClosestReturnCheck>(); }
+ROPECHECK_REGISTER_CHECK(lemma_a_1, ClosestReturnCheck, "lemma-a.1", fields())
 
 }  // namespace ropecheck::claims

@@ -35,9 +35,9 @@
 #include <numeric>
 #include <optional>
 
-#include "checks.hpp"
 #include "ropecheck/numeric/certainty.hpp"
 #include "ropecheck/numeric/decimal.hpp"
+#include "ropecheck/numeric/enclosure.hpp"
 #include "ropecheck/numeric/invalid_input.hpp"
 #include "ropecheck/probes/density.hpp"
 #include "support/claim_support.hpp"
@@ -48,15 +48,30 @@ namespace {
 using numeric::interval;
 using probes::Method;
 
-std::optional<interval> intersect(const interval& a, const interval& b) {
-    if (!numeric::overlaps(a, b)) return std::nullopt;
-    interval out;
-    mpfi_intersect(out.backend().data(), a.backend().data(), b.backend().data());
-    return out;
+struct Params : support::RopePoint {
+    std::string gap;
+    std::int64_t max_length = 0, stride = 0;
+    std::optional<std::string> turns, perturbation;  // the near-rational control's
+    std::string control;
+};
+
+// Each parameter once: the schema, the range checks and the run all read it.
+support::Fields<Params> fields() {
+    return support::rope_fields<Params>() +
+           support::Fields<Params>{
+               {"gap", core::ParameterKind::decimal, "delta in radians, a decimal in (0, 2 pi), e.g. \"0.5\"",
+                &Params::gap},
+               {"max_length", core::ParameterKind::integer, "largest N searched (at most 10^7)", &Params::max_length},
+               {"stride", core::ParameterKind::integer, "check k = 1, 1 + stride, .. and d/2", 1, &Params::stride},
+               {"turns", core::ParameterKind::text, "near-rational: g = 2 pi a/q + eps, turns = \"a/q\"",
+                &Params::turns},
+               {"perturbation", core::ParameterKind::decimal, "near-rational: eps > 0 (radians)",
+                &Params::perturbation},
+               {support::control_parameter("none, near-rational, too-short"), &Params::control}};
 }
 
-interval parse_gap(const core::Parameters& p) {
-    const std::string text = p.decimal("gap");
+interval parse_gap(const Params& p) {
+    const std::string text = p.gap;
     interval gap;
     try {
         gap = numeric::enclose_decimal(text);
@@ -85,15 +100,8 @@ std::optional<std::int64_t> pinned_g1_length(const std::string& gap) {
     return std::nullopt;
 }
 
-interval two_pi() {
-    interval pi;
-    mpfi_const_pi(pi.backend().data());
-    return interval(2) * pi;
-}
-
 // turns = "a/q" with 0 < a < q <= max_turn_denominator, gcd(a, q) = 1.
-std::pair<std::int64_t, std::int64_t> parse_turns(const core::Parameters& p) {
-    const std::string text = p.text("turns");
+std::pair<std::int64_t, std::int64_t> parse_turns(const std::string& text) {
     const auto slash = text.find('/');
     std::int64_t a = 0, q = 0;
     try {
@@ -121,10 +129,10 @@ struct NearRational {
     interval largest_gap_at_max;  // at N = max_length
 };
 
-NearRational near_rational(const core::Parameters& p, const interval& gap) {
+NearRational near_rational(const Params& p, const interval& gap) {
     NearRational nr;
-    std::tie(nr.a, nr.q) = parse_turns(p);
-    const std::string eps_text = p.decimal("perturbation");
+    std::tie(nr.a, nr.q) = parse_turns(*p.turns);
+    const std::string eps_text = *p.perturbation;
     interval eps;
     try {
         eps = numeric::enclose_decimal(eps_text);
@@ -132,17 +140,17 @@ NearRational near_rational(const core::Parameters& p, const interval& gap) {
         throw InvalidInput("perturbation = \"" + eps_text + "\" is not a decimal number");
     }
     if (!numeric::certainly_positive(eps)) throw InvalidInput("perturbation = " + eps_text + " must be > 0");
-    const std::int64_t m = p.integer("max_length");
+    const std::int64_t m = p.max_length;
     if (m < 2 * nr.q - 1)
-        throw InvalidInput("max_length = " + std::to_string(m) + " is below 2q - 1 for turns = " + p.text("turns"));
+        throw InvalidInput("max_length = " + std::to_string(m) + " is below 2q - 1 for turns = " + *p.turns);
     const interval q(static_cast<long long>(nr.q));
-    const interval turn_gap = two_pi() / q;
+    const interval turn_gap = numeric::two_pi() / q;
     if (!numeric::certainly_positive(turn_gap - (interval(static_cast<long long>(m)) + q) * eps))
         throw InvalidInput("perturbation = " + eps_text + " is too large for max_length = " + std::to_string(m) +
-                           " and turns = " + p.text("turns") + ": (M + q) eps must stay below 2 pi / q");
+                           " and turns = " + *p.turns + ": (M + q) eps must stay below 2 pi / q");
     if (!numeric::certainly_positive(turn_gap - interval(static_cast<long long>(m)) * eps - gap))
-        throw InvalidInput("gap = " + p.decimal("gap") + " is not below 2 pi / q - M eps for turns = " +
-                           p.text("turns") + ": the near-rational orbit would be dense");
+        throw InvalidInput("gap = " + p.gap + " is not below 2 pi / q - M eps for turns = " +
+                           *p.turns + ": the near-rational orbit would be dense");
     // Cluster j = r a mod q holds r = first_j, first_j + q, .. <= m.
     std::vector<std::int64_t> first(static_cast<std::size_t>(nr.q));
     for (std::int64_t r = 0; r < nr.q; ++r) first[static_cast<std::size_t>(r * nr.a % nr.q)] = r;
@@ -152,7 +160,7 @@ NearRational near_rational(const core::Parameters& p, const interval& gap) {
         const std::int64_t last = f + (m - f) / nr.q * nr.q;
         d = std::min(d, last - first[static_cast<std::size_t>((j + 1) % nr.q)]);
     }
-    nr.frequency = two_pi() * interval(static_cast<long long>(nr.a)) / q + eps;
+    nr.frequency = numeric::two_pi() * interval(static_cast<long long>(nr.a)) / q + eps;
     nr.largest_gap_at_max = turn_gap - interval(static_cast<long long>(d)) * eps;
     return nr;
 }
@@ -172,53 +180,32 @@ struct FrequencyOutcome {
     std::optional<interval> gap_before;  // at N(delta) - 1
 };
 
-// The near-rational control's own parameters: required with it, rejected without.
-void require_control_parameters(const core::Parameters& p, bool near) {
-    for (const char* key : {"turns", "perturbation"}) {
-        if (near && !p.has(key)) throw InvalidInput(std::string("control near-rational needs the parameter \"") + key + "\"");
-        if (!near && p.has(key))
-            throw InvalidInput(std::string("\"") + key + "\" is only used with control = \"near-rational\"");
-    }
-}
+class DensityCheck final : public support::ClaimCheck<Params> {
+    using ClaimCheck::ClaimCheck;
 
-class DensityCheck final : public core::Check {
-public:
-    std::string name() const override { return "lemma-a.2"; }
-
-    std::vector<core::ParameterSpec> parameters() const override {
-        return {support::head_dim_parameter(),
-                support::theta_parameter(),
-                {"gap", core::ParameterKind::decimal, "delta in radians, a decimal in (0, 2 pi), e.g. \"0.5\""},
-                {"max_length", core::ParameterKind::integer, "largest N searched (at most 10^7)"},
-                {"stride", core::ParameterKind::integer, "check k = 1, 1 + stride, .. and d/2", false, 1},
-                {"turns", core::ParameterKind::text, "near-rational: g = 2 pi a/q + eps, turns = \"a/q\"", false},
-                {"perturbation", core::ParameterKind::decimal, "near-rational: eps > 0 (radians)", false},
-                support::control_parameter("none, near-rational, too-short")};
-    }
-
-    void validate(const core::Parameters& p) const override {
+    void check(const Params& p) const override {
         support::rope_schedule(p);
         parse_gap(p);
-        support::require_range("max_length", p.integer("max_length"), 1, probes::max_exhaustive_length);
-        support::require_range("stride", p.integer("stride"), 1, 1 << 16);
-        const bool near = support::control_of(p, controls) == "near-rational";
-        require_control_parameters(p, near);
+        support::require_range("max_length", p.max_length, 1, probes::max_exhaustive_length);
+        support::require_range("stride", p.stride, 1, 1 << 16);
+        const bool near = support::control_of(p.control, controls) == "near-rational";
+        support::require_only_with("near-rational", near,
+                                   {{"turns", p.turns.has_value()}, {"perturbation", p.perturbation.has_value()}});
         if (near) near_rational(p, parse_gap(p));
     }
 
-    core::InstanceResult run(const core::Instance& instance) const override {
-        const core::Parameters& p = instance.params;
+    core::InstanceResult decide(const core::Instance& instance, const Params& p) const override {
         const auto schedule = support::rope_schedule(p);
         const interval gap = parse_gap(p);
-        const std::int64_t max_length = p.integer("max_length");
-        const std::string control = support::control_of(p, controls);
-        if (control == "near-rational") return run_near_rational(instance);
+        const std::int64_t max_length = p.max_length;
+        const std::string control = support::control_of(p.control, controls);
+        if (control == "near-rational") return run_near_rational(instance, p);
         const bool too_short = control == "too-short";
         const auto freqs = schedule.frequencies<interval>();
-        const std::vector<int> ks = checked_frequencies(schedule.pairs(), p.integer("stride"));
+        const std::vector<int> ks = checked_frequencies(schedule.pairs(), p.stride);
 
         core::InstanceResult result;
-        result.evidence["gap"] = p.decimal("gap");
+        result.evidence["gap"] = p.gap;
         result.evidence["frequencies_checked"] = ks;
         result.evidence["least_lengths"] = core::json::array();
         bool have_tightest = false;
@@ -257,16 +244,16 @@ public:
                                  " (both methods); raise max_length";
                 return result;
             }
-            const auto pin = pinned_g1_length(p.decimal("gap"));
+            const auto pin = pinned_g1_length(p.gap);
             if (k == 1 && pin) result.evidence["pinned_g1_least_length"] = *pin;
             if (k == 1 && pin && *pin != *a.least_length) {
                 result.verdict = core::Verdict::error;
-                result.message = "g_1 = 1 must be delta-dense first at the pinned N(" + p.decimal("gap") + ") = " +
+                result.message = "g_1 = 1 must be delta-dense first at the pinned N(" + p.gap + ") = " +
                                  std::to_string(*pin) + "; both methods say " + std::to_string(*a.least_length);
                 return result;
             }
-            o.gap_at = intersect(a.largest_gap_at_answer, b.largest_gap_at_answer);
-            o.gap_before = intersect(a.largest_gap_before_answer, b.largest_gap_before_answer);
+            o.gap_at = numeric::common_part(a.largest_gap_at_answer, b.largest_gap_at_answer);
+            o.gap_before = numeric::common_part(a.largest_gap_before_answer, b.largest_gap_before_answer);
             if (!o.gap_at || !o.gap_before) {
                 result.verdict = core::Verdict::error;
                 result.message = at_k + ": the two methods' largest-gap enclosures are disjoint";
@@ -277,7 +264,7 @@ public:
             const interval slack_before = *o.gap_before - gap;  // >= 0: not dense one point earlier
             if (too_short) {
                 if (numeric::is_negative(slack_before) == numeric::Certainty::certainly_not)
-                    return refute_too_short(instance, schedule, k, g, p.decimal("gap"), gap, n, *o.gap_before,
+                    return refute_too_short(instance, schedule, k, g, p.gap, gap, n, *o.gap_before,
                                             std::move(result));
                 result.verdict = core::Verdict::inconclusive;
                 result.message = at_k + ": the largest gap at N(delta) - 1 cannot be certified >= delta";
@@ -313,12 +300,11 @@ public:
 private:
     // The near-rational control: both methods must certify that no N <= M
     // leaves every gap below delta, and agree with the exact largest gap at M.
-    static core::InstanceResult run_near_rational(const core::Instance& instance) {
-        const core::Parameters& p = instance.params;
+    static core::InstanceResult run_near_rational(const core::Instance& instance, const Params& p) {
         const interval gap = parse_gap(p);
         const NearRational nr = near_rational(p, gap);
-        const std::int64_t m = p.integer("max_length");
-        const std::string g_text = "2 pi * " + p.text("turns") + " + " + p.decimal("perturbation");
+        const std::int64_t m = p.max_length;
+        const std::string g_text = "2 pi * " + *p.turns + " + " + *p.perturbation;
         const auto a = probes::density(nr.frequency, gap, m, Method::continued_fraction);
         const auto b = probes::density(nr.frequency, gap, m, Method::exhaustive);
         const auto by_cf = probes::largest_gaps(nr.frequency, m, Method::continued_fraction).back();
@@ -326,7 +312,7 @@ private:
 
         core::InstanceResult result;
         result.evidence["frequency"] = g_text;
-        result.evidence["gap"] = p.decimal("gap");
+        result.evidence["gap"] = p.gap;
         result.evidence["max_length"] = m;
         result.evidence["least_length_continued_fraction"] = a.least_length ? core::json(*a.least_length) : nullptr;
         result.evidence["least_length_insertion"] = b.least_length ? core::json(*b.least_length) : nullptr;
@@ -345,7 +331,7 @@ private:
                              " <= max_length by the " + (a.least_length ? "continued fraction" : "insertion");
             return result;
         }
-        const auto gap_at_max = intersect(*by_cf, *by_insertion);
+        const auto gap_at_max = numeric::common_part(*by_cf, *by_insertion);
         if (!gap_at_max || !numeric::overlaps(*gap_at_max, nr.largest_gap_at_max)) {
             result.verdict = core::Verdict::error;
             result.message = "g = " + g_text + ": the largest gap at N = " + std::to_string(m) + " is " +
@@ -362,17 +348,17 @@ private:
         result.verdict = core::Verdict::refuted;
         result.message = where + ": no N <= " + std::to_string(m) + " is delta-dense (both methods); the largest " +
                          "gap at N = " + std::to_string(m) + " is " + numeric::decimal_enclosure(*gap_at_max, 8) +
-                         " = 2 pi / q - D eps >= delta = " + p.decimal("gap");
+                         " = 2 pi / q - D eps >= delta = " + p.gap;
         core::Counterexample cx;
         cx.kind = "a near-rational orbit stays coarse: a gap >= delta at every N <= max_length";
-        cx.inputs = {{"g", g_text}, {"delta", p.decimal("gap")}, {"max_length", std::to_string(m)}};
+        cx.inputs = {{"g", g_text}, {"delta", p.gap}, {"max_length", std::to_string(m)}};
         cx.claimed = "{r g mod 2 pi : 0 <= r <= N} leaves no gap >= delta for some N <= " + std::to_string(m);
         cx.computed = "certified by the continued fraction and the insertion: a gap >= delta at every N <= " +
                       std::to_string(m) + "; at N = " + std::to_string(m) + " the largest is in " +
                       numeric::decimal_enclosure(*gap_at_max);
         cx.replay = support::replay_header(instance);
-        cx.replay["inputs"] = {{"turns", p.text("turns")},
-                               {"perturbation", p.decimal("perturbation")},
+        cx.replay["inputs"] = {{"turns", *p.turns},
+                               {"perturbation", *p.perturbation},
                                {"length", m},
                                {"largest_gap", {numeric::decimal_lower(*gap_at_max), numeric::decimal_upper(*gap_at_max)}}};
         result.counterexample = std::move(cx);
@@ -416,6 +402,6 @@ private:
 
 }  // namespace
 
-std::unique_ptr<core::Check> make_lemma_a_2_check() { return std::make_unique<DensityCheck>(); }
+ROPECHECK_REGISTER_CHECK(lemma_a_2, DensityCheck, "lemma-a.2", fields())
 
 }  // namespace ropecheck::claims

@@ -21,7 +21,6 @@
 #include <optional>
 #include <string>
 
-#include "checks.hpp"
 #include "ropecheck/numeric/certainty.hpp"
 #include "ropecheck/numeric/decimal.hpp"
 #include "ropecheck/numeric/invalid_input.hpp"
@@ -35,6 +34,21 @@ namespace {
 
 using numeric::interval;
 
+struct Params {
+    std::int64_t quarter_distance = 0, offset_exponent = 0;
+    std::string side, control;
+};
+
+// Each parameter once: the schema, the range checks and the run all read it.
+support::Fields<Params> fields() {
+    return {{"quarter_distance", core::ParameterKind::integer, "r0: the distance nearest the quarter turn",
+             &Params::quarter_distance},
+            {"offset_exponent", core::ParameterKind::integer, "e: the quarter turn is missed by 10^-e radians",
+             &Params::offset_exponent},
+            {"side", core::ParameterKind::text, "past (r0 g = pi/2 + 10^-e) or short (pi/2 - 10^-e)", &Params::side},
+            {support::control_parameter("none, quarter-turn-is-the-break"), &Params::control}};
+}
+
 const std::vector<std::string> controls{"none", "quarter-turn-is-the-break"};
 
 interval frequency_near_quarter_turn(std::int64_t r0, int exponent, bool past) {
@@ -44,34 +58,25 @@ interval frequency_near_quarter_turn(std::int64_t r0, int exponent, bool past) {
     return (past ? half_pi + eps : half_pi - eps) / interval(r0);
 }
 
-class NearTieBreakCheck final : public core::Check {
-public:
-    std::string name() const override { return "near-tie-break"; }
+class NearTieBreakCheck final : public support::ClaimCheck<Params> {
+    using ClaimCheck::ClaimCheck;
 
-    std::vector<core::ParameterSpec> parameters() const override {
-        return {{"quarter_distance", core::ParameterKind::integer, "r0: the distance nearest the quarter turn"},
-                {"offset_exponent", core::ParameterKind::integer, "e: the quarter turn is missed by 10^-e radians"},
-                {"side", core::ParameterKind::text, "past (r0 g = pi/2 + 10^-e) or short (pi/2 - 10^-e)"},
-                support::control_parameter("none, quarter-turn-is-the-break")};
-    }
-
-    void validate(const core::Parameters& p) const override {
-        support::require_range("quarter_distance", p.integer("quarter_distance"), 2, 10'000'000);
+    void check(const Params& p) const override {
+        support::require_range("quarter_distance", p.quarter_distance, 2, 10'000'000);
         // Below 10^-14 the filter could decide alone; past 10^-30 the 128-bit
         // enclosures of g would no longer separate the two sides.
-        support::require_range("offset_exponent", p.integer("offset_exponent"), 15, 30);
-        support::require_one_of("side", p.text("side"), {"past", "short"});
-        const std::string control = support::control_of(p, controls);
-        if (control == "quarter-turn-is-the-break" && p.text("side") != "short")
+        support::require_range("offset_exponent", p.offset_exponent, 15, 30);
+        support::require_one_of("side", p.side, {"past", "short"});
+        const std::string control = support::control_of(p.control, controls);
+        if (control == "quarter-turn-is-the-break" && p.side != "short")
             throw InvalidInput("control \"quarter-turn-is-the-break\" is false only for side = \"short\"");
     }
 
-    core::InstanceResult run(const core::Instance& instance) const override {
-        const core::Parameters& p = instance.params;
-        const std::int64_t r0 = p.integer("quarter_distance");
-        const int exponent = static_cast<int>(p.integer("offset_exponent"));
-        const bool past = p.text("side") == "past";
-        const bool belief = support::control_of(p, controls) == "quarter-turn-is-the-break";
+    core::InstanceResult decide(const core::Instance& instance, const Params& p) const override {
+        const std::int64_t r0 = p.quarter_distance;
+        const int exponent = static_cast<int>(p.offset_exponent);
+        const bool past = p.side == "past";
+        const bool belief = support::control_of(p.control, controls) == "quarter-turn-is-the-break";
         const interval g = frequency_near_quarter_turn(r0, exponent, past);
         const std::int64_t by_construction = past ? r0 : r0 + 1;
         const std::optional<std::int64_t> closed = support::quarter_turn_break(g);
@@ -126,6 +131,6 @@ public:
 
 }  // namespace
 
-std::unique_ptr<core::Check> make_near_tie_break_check() { return std::make_unique<NearTieBreakCheck>(); }
+ROPECHECK_REGISTER_CHECK(near_tie_break, NearTieBreakCheck, "near-tie-break", fields())
 
 }  // namespace ropecheck::claims

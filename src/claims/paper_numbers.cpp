@@ -28,9 +28,9 @@
 #include <string>
 #include <vector>
 
-#include "checks.hpp"
 #include "ropecheck/numeric/certainty.hpp"
 #include "ropecheck/numeric/decimal.hpp"
+#include "ropecheck/numeric/enclosure.hpp"
 #include "ropecheck/numeric/invalid_input.hpp"
 #include "ropecheck/rope/frequency_schedule.hpp"
 #include "ropecheck/rope/kernel.hpp"
@@ -44,30 +44,31 @@ namespace {
 using numeric::interval;
 using numeric::real;
 
-enum class Finding { agree, disagree, undecided };
+using Params = support::RowPoint;
 
-std::string to_string(Finding f) {
-    switch (f) {
-        case Finding::agree: return "agree";
-        case Finding::disagree: return "disagree";
-        case Finding::undecided: return "undecided";
-    }
-    return "undecided";
+// Each parameter once: the schema, the range checks and the run all read it.
+support::Fields<Params> fields() {
+    return support::row_fields("which statement (support/paper_numbers_data.hpp)",
+                               "none, perturbed-theta, paper-is-right");
 }
 
-interval pi() {
-    interval x;
-    mpfi_const_pi(x.backend().data());
-    return x;
+using numeric::Certainty;
+
+// A finding is the certainty that ours agrees with the paper, in the report's words.
+std::string finding_name(Certainty f) {
+    switch (f) {
+        case Certainty::certainly: return "agree";
+        case Certainty::certainly_not: return "disagree";
+        case Certainty::unknown: return "undecided";
+    }
+    return "undecided";
 }
 
 interval decimal(std::string_view text) { return numeric::enclose_decimal(std::string(text)); }
 
 // |ours - paper| <= allowed, certainly / certainly not / unknown.
-Finding within(const interval& deviation, const interval& allowed) {
-    if (numeric::upper_bound(deviation) <= numeric::lower_bound(allowed)) return Finding::agree;
-    if (numeric::lower_bound(deviation) > numeric::upper_bound(allowed)) return Finding::disagree;
-    return Finding::undecided;
+Certainty within(const interval& deviation, const interval& allowed) {
+    return numeric::is_at_most(deviation, allowed);
 }
 
 // "[paper - allowed, paper + allowed]" for a reader; both ends are exact short
@@ -83,7 +84,7 @@ std::string accepted_range(const interval& paper, const interval& allowed) {
 struct RowOutcome {
     std::string statement;
     std::string paper;
-    Finding finding = Finding::undecided;
+    Certainty finding = Certainty::unknown;
     interval margin;  // 1 - deviation / allowed: > 0 inside, < 0 outside, in units of the tolerance
     std::string margin_where;
     std::string ours;  // certified enclosure, decimal
@@ -120,17 +121,17 @@ interval formula_value(std::string_view id, core::json& notes, const Bases& base
         notes["chunk"] = "g_41 of d = 128: exponent 2 * 40 / 128 = 40/64";
         return llama[40];
     }
-    if (id == "rotations-128k") return decimal("128000") / decimal(bases.gemma) / (2 * pi());
+    if (id == "rotations-128k") return decimal("128000") / decimal(bases.gemma) / (2 * numeric::pi());
     if (id == "gemma-g119" || id == "gemma-g119-3-digits") return g119;
     if (id == "gemma-8000-g119") return 8000 * g119;
     if (id == "gemma-8000-g119-quarter-turn") {
         notes["reading"] = "8000 g_119 / (pi/2) within 10% of 1";
         notes["radians"] = numeric::decimal_enclosure(8000 * g119, 10);
-        return 8000 * g119 / (pi() / 2);
+        return 8000 * g119 / (numeric::pi() / 2);
     }
     if (id == "gemma-lowest-frequency") return lowest;
     if (id == "gemma-lowest-wavelength") {
-        const interval wavelength = 2 * pi() / lowest;
+        const interval wavelength = 2 * numeric::pi() / lowest;
         // Is it 58,469 or 58,470? Whole tokens vs the nearest token.
         const real lo = numeric::lower_bound(wavelength), hi = numeric::upper_bound(wavelength);
         if (floor(lo) == floor(hi)) notes["whole_tokens"] = floor(lo).str();
@@ -162,10 +163,10 @@ RowOutcome formula_row(const support::PaperRow& row, const Bases& bases) {
         case support::PaperTolerance::exact_count: {
             out.evidence["tolerance_rule"] = "exact: an integer count";
             const auto eq = numeric::is_equal(ours, paper);
-            out.finding = eq == numeric::Certainty::certainly   ? Finding::agree
-                          : eq == numeric::Certainty::certainly_not ? Finding::disagree
-                                                                   : Finding::undecided;
-            out.margin = interval(out.finding == Finding::agree ? 1 : -1);
+            out.finding = eq == Certainty::certainly   ? Certainty::certainly
+                          : eq == Certainty::certainly_not ? Certainty::certainly_not
+                                                                   : Certainty::unknown;
+            out.margin = interval(out.finding == Certainty::certainly ? 1 : -1);
             out.evidence["accepted"] = std::string(row.paper);
             break;
         }
@@ -199,20 +200,20 @@ RowOutcome table_row(const support::ActivationTable& table) {
             const interval allowed = support::half_unit(table.upper[i]) + support::half_unit(printed);
             const interval excess = abs(decimal(printed)) - decimal(table.upper[i]);  // |a| - U
             const interval margin = 1 - excess / allowed;  // >= 0 iff |a| - U <= allowed
-            const Finding f = within(excess, allowed);
+            const Certainty f = within(excess, allowed);
             if (first || numeric::lower_bound(margin) < numeric::lower_bound(out.margin)) {
                 out.margin = margin;
                 out.margin_where = "token " + token + ", " + kind;
                 first = false;
             }
-            undecided = undecided || f == Finding::undecided;
+            undecided = undecided || f == Certainty::unknown;
             core::json cell = {{"token", token}, {"kind", kind}, {"activation", printed},
-                               {"upper", table.upper[i]}, {"within", f == Finding::agree}};
-            if (f == Finding::disagree) violations.push_back(cell);
+                               {"upper", table.upper[i]}, {"within", f == Certainty::certainly}};
+            if (f == Certainty::certainly_not) violations.push_back(cell);
             cells.push_back(std::move(cell));
         }
     }
-    out.finding = !violations.empty() ? Finding::disagree : undecided ? Finding::undecided : Finding::agree;
+    out.finding = !violations.empty() ? Certainty::certainly_not : undecided ? Certainty::unknown : Certainty::certainly;
     out.ours = violations.empty() ? "every cell within its bound" : std::to_string(violations.size()) + " cells above";
     out.evidence["cells"] = std::move(cells);
     out.evidence["violations"] = std::move(violations);
@@ -245,7 +246,7 @@ RowOutcome product_row(const support::QuotedProduct& row) {
     out.evidence["coordinate_rounding_effect"] = numeric::decimal_enclosure(rounding_effect, 8);
     out.evidence["accepted"] = accepted_range(paper, allowed);
     // Stronger than needed: the product at the printed coordinates itself rounds to the paper's value.
-    out.evidence["rounds_to_paper_value"] = within(deviation, own) == Finding::agree;
+    out.evidence["rounds_to_paper_value"] = within(deviation, own) == Certainty::certainly;
     return out;
 }
 
@@ -273,19 +274,13 @@ std::vector<std::string> row_ids() {
     return ids;
 }
 
-class PaperNumbersCheck final : public core::Check {
-public:
-    std::string name() const override { return "paper-numbers"; }
+class PaperNumbersCheck final : public support::ClaimCheck<Params> {
+    using ClaimCheck::ClaimCheck;
 
-    std::vector<core::ParameterSpec> parameters() const override {
-        return {{"row", core::ParameterKind::text, "which statement (support/paper_numbers_data.hpp)"},
-                support::control_parameter("none, perturbed-theta, paper-is-right")};
-    }
-
-    void validate(const core::Parameters& p) const override {
-        const std::string id = p.text("row");
+    void check(const Params& p) const override {
+        const std::string id = p.row;
         support::require_one_of("row", id, row_ids());
-        const std::string control = support::control_of(p, controls);
+        const std::string control = support::control_of(p.control, controls);
         if (control == "perturbed-theta" && !depends_on_theta(id))
             throw InvalidInput("row = " + id + ": its value involves no base theta, so the perturbed-theta control "
                                "cannot move it");
@@ -294,9 +289,9 @@ public:
                                "wrong (this row agrees and belongs to the claim)");
     }
 
-    core::InstanceResult run(const core::Instance& instance) const override {
-        const std::string id = instance.params.text("row");
-        const std::string control = support::control_of(instance.params, controls);
+    core::InstanceResult decide(const core::Instance& instance, const Params& p) const override {
+        const std::string id = p.row;
+        const std::string control = support::control_of(p.control, controls);
         // Both controls claim the paper's printed value is reproduced.
         const std::string expect = control == "none" ? expectation_of(id) : "agree";
         const Bases bases = control == "perturbed-theta" ? perturbed_bases : Bases{};
@@ -310,20 +305,20 @@ public:
         result.evidence["paper"] = row.paper;
         result.evidence["ours"] = row.ours;
         result.evidence["expect"] = expect;
-        result.evidence["finding"] = to_string(row.finding);
+        result.evidence["finding"] = finding_name(row.finding);
         // Margin in units of the row's tolerance: how deep inside (agree) or how far
         // outside (paper-error) the accepted range our value lies.
         const interval margin = expect == "agree" ? row.margin : -row.margin;
         result.margin = core::Margin{numeric::decimal_lower(margin, 8), numeric::decimal_upper(margin, 8),
                                      row.margin_where.empty() ? "row " + id : "row " + id + ", " + row.margin_where};
-        if (row.finding == Finding::undecided) {
+        if (row.finding == Certainty::unknown) {
             result.verdict = core::Verdict::inconclusive;
             result.message = "row " + id + ": ours " + row.ours + " is too close to the paper's tolerance to decide";
             return result;
         }
-        const bool met = (row.finding == Finding::agree) == (expect == "agree");
+        const bool met = (row.finding == Certainty::certainly) == (expect == "agree");
         const std::string summary = "row " + id + ": paper " + row.paper + ", ours " + row.ours + " (" +
-                                    to_string(row.finding) + ", expected " + expect + ")";
+                                    finding_name(row.finding) + ", expected " + expect + ")";
         if (met) {
             result.verdict = core::Verdict::certified;
             result.message = summary;
@@ -348,6 +343,6 @@ public:
 
 }  // namespace
 
-std::unique_ptr<core::Check> make_paper_numbers_check() { return std::make_unique<PaperNumbersCheck>(); }
+ROPECHECK_REGISTER_CHECK(paper_numbers, PaperNumbersCheck, "paper-numbers", fields())
 
 }  // namespace ropecheck::claims

@@ -24,7 +24,6 @@
 //
 // Rigour: the key's dtype value is the rounding of the exact R^(-r*) q; it is
 // decided from an MPFI enclosure (both ends must round to the same value).
-#include "checks.hpp"
 #include "ropecheck/core/counter_rng.hpp"
 #include "ropecheck/numeric/certainty.hpp"
 #include "ropecheck/numeric/decimal.hpp"
@@ -38,45 +37,49 @@ namespace {
 using numeric::interval;
 using numeric::real;
 
+struct Params : support::PipelinePoint {
+    std::int64_t target_distance = 0, context = 0, draw = 0;
+    std::string query_profile, control;
+};
+
+// Each parameter once: the schema, the range checks and the run all read it.
+support::Fields<Params> fields() {
+    return support::pipeline_fields<Params>() +
+           support::Fields<Params>{
+               {"target_distance", core::ParameterKind::integer, "r* <= 0: the key r* positions back must win",
+                &Params::target_distance},
+               {"context", core::ParameterKind::integer, "N: query positions up to N, keys 0..i; exact window |r| <= N",
+                &Params::context},
+               {"query_profile", core::ParameterKind::text, "gaussian or low-band", "gaussian", &Params::query_profile},
+               {support::draw_parameter(), &Params::draw},
+               {support::control_parameter("none, shifted-key"), &Params::control}};
+}
+
 // The scaled query is whatever double x * (1/20) rounds to: it is the exact
 // input from then on (q_exact), so both sides see the same query.
 constexpr double low_band_ratio = 1.0 / 20;
 
-class PipelinePeakCheck final : public core::Check {
-public:
-    std::string name() const override { return "pipeline-prop-3.1"; }
+class PipelinePeakCheck final : public support::ClaimCheck<Params> {
+    using ClaimCheck::ClaimCheck;
 
-    std::vector<core::ParameterSpec> parameters() const override {
-        return {support::head_dim_parameter(),
-                support::theta_parameter(),
-                support::dtype_parameter(),
-                {"target_distance", core::ParameterKind::integer, "r* <= 0: the key r* positions back must win"},
-                {"context", core::ParameterKind::integer, "N: query positions up to N, keys 0..i; exact window |r| <= N"},
-                {"query_profile", core::ParameterKind::text, "gaussian or low-band", false, "gaussian"},
-                support::draw_parameter(),
-                support::control_parameter("none, shifted-key")};
-    }
-
-    void validate(const core::Parameters& p) const override {
+    void check(const Params& p) const override {
         support::rope_schedule(p);
-        support::pipeline_dtype(p);
-        const std::int64_t context = p.integer("context");
-        support::require_range("context", context, 1, probes::max_pipeline_positions);
-        support::require_range("target_distance", p.integer("target_distance"), -context, 0);
-        support::require_one_of("query_profile", p.text("query_profile"), {"gaussian", "low-band"});
-        if (support::control_of(p, {"none", "shifted-key"}) == "shifted-key")
-            support::require_range("target_distance", p.integer("target_distance") - 1, -context, 0);
+        support::pipeline_dtype(p.dtype);
+        support::require_range("context", p.context, 1, probes::max_pipeline_positions);
+        support::require_range("target_distance", p.target_distance, -p.context, 0);
+        support::require_one_of("query_profile", p.query_profile, {"gaussian", "low-band"});
+        if (support::control_of(p.control, {"none", "shifted-key"}) == "shifted-key")
+            support::require_range("target_distance", p.target_distance - 1, -p.context, 0);
     }
 
-    core::InstanceResult run(const core::Instance& instance) const override {
-        const core::Parameters& p = instance.params;
+    core::InstanceResult decide(const core::Instance& instance, const Params& p) const override {
         const auto schedule = support::rope_schedule(p);
-        const auto dtype = support::pipeline_dtype(p);
-        const std::int64_t target = p.integer("target_distance");
-        const std::int64_t context = p.integer("context");
-        const std::string profile = p.text("query_profile");
+        const auto dtype = support::pipeline_dtype(p.dtype);
+        const std::int64_t target = p.target_distance;
+        const std::int64_t context = p.context;
+        const std::string profile = p.query_profile;
         const std::string dt = numeric::to_string(dtype);
-        const bool shifted = support::control_of(p, {"none", "shifted-key"}) == "shifted-key";
+        const bool shifted = p.control == "shifted-key";
         // The distance the key is built for: r*, or r* - 1 for the shifted key.
         const std::int64_t built_for = shifted ? target - 1 : target;
 
@@ -160,6 +163,6 @@ public:
 
 }  // namespace
 
-std::unique_ptr<core::Check> make_pipeline_prop_3_1_check() { return std::make_unique<PipelinePeakCheck>(); }
+ROPECHECK_REGISTER_CHECK(pipeline_prop_3_1, PipelinePeakCheck, "pipeline-prop-3.1", fields())
 
 }  // namespace ropecheck::claims

@@ -26,7 +26,6 @@
 // find none). "pipeline-keeps" (control) is the complement, kept as an extra.
 #include <cmath>
 
-#include "checks.hpp"
 #include "ropecheck/numeric/certainty.hpp"
 #include "ropecheck/numeric/decimal.hpp"
 #include "ropecheck/probes/one_pair_vector.hpp"
@@ -42,42 +41,32 @@ namespace {
 using numeric::interval;
 using numeric::real;
 
+using Params = support::PinnedScanPoint;
+
+// Each parameter once: the schema, the range checks and the run all read it.
+support::Fields<Params> fields() {
+    return support::pinned_scan_fields("N: query positions 1..N, keys 0..i",
+                                       " query position losing the diagonal on pair 1 (= the collision "
+                                       "distance, docs/pipeline-and-formats.md); 0 = not pinned; other "
+                                       "pairs ignore it",
+                                       "none, pipeline-keeps, shifted-key");
+}
+
 const std::vector<std::string> controls{"none", "pipeline-keeps", "shifted-key"};
 
-class PipelineDiagonalCheck final : public core::Check {
-public:
-    std::string name() const override { return "pipeline-diagonal"; }
+class PipelineDiagonalCheck final : public support::ClaimCheck<Params> {
+    using ClaimCheck::ClaimCheck;
 
-    std::vector<core::ParameterSpec> parameters() const override {
-        return {support::head_dim_parameter(),
-                support::theta_parameter(),
-                support::dtype_parameter(),
-                {"frequency", core::ParameterKind::integer, "K, 1-based (1 = highest)", false, 1},
-                {"context", core::ParameterKind::integer, "N: query positions 1..N, keys 0..i"},
-                pinned("float32"),
-                pinned("bfloat16"),
-                pinned("float16"),
-                support::control_parameter("none, pipeline-keeps, shifted-key")};
+    void check(const Params& p) const override {
+        support::check_pinned_scan(p, probes::max_pipeline_positions, probes::max_pipeline_positions, controls);
     }
 
-    void validate(const core::Parameters& p) const override {
+    core::InstanceResult decide(const core::Instance& instance, const Params& p) const override {
         const auto schedule = support::rope_schedule(p);
-        support::pipeline_dtype(p);
-        support::require_range("frequency", p.integer("frequency"), 1, schedule.pairs());
-        support::require_range("context", p.integer("context"), 1, probes::max_pipeline_positions);
-        for (const char* dtype : {"float32", "bfloat16", "float16"})
-            support::require_range(std::string("pinned_") + dtype, p.integer(std::string("pinned_") + dtype), 0,
-                                   probes::max_pipeline_positions);
-        support::control_of(p, controls);
-    }
-
-    core::InstanceResult run(const core::Instance& instance) const override {
-        const core::Parameters& p = instance.params;
-        const auto schedule = support::rope_schedule(p);
-        const auto dtype = support::pipeline_dtype(p);
-        const int chunk = p.small_integer("frequency") - 1;
-        const std::int64_t context = p.integer("context");
-        const std::string control = support::control_of(p, controls);
+        const auto dtype = support::pipeline_dtype(p.dtype);
+        const int chunk = static_cast<int>(p.frequency) - 1;
+        const std::int64_t context = p.context;
+        const std::string& control = p.control;
         const std::string dt = numeric::to_string(dtype);
 
         const auto g = schedule.frequencies<interval>()[static_cast<std::size_t>(chunk)];
@@ -120,23 +109,12 @@ public:
                        " in " + dt
                  : "the " + dt + " pipeline keeps the diagonal at every query position <= " + std::to_string(context);
         const auto refute = [&](const std::string& kind, const std::string& claimed, const std::string& computed) {
-            result.verdict = core::Verdict::refuted;
-            result.message = computed;
-            core::Counterexample cx;
-            cx.kind = kind;
-            cx.inputs = {{"dtype", dt},
-                         {"theta", schedule.theta()},
-                         {"head_dim", std::to_string(schedule.head_dim())},
-                         {"frequency K", std::to_string(chunk + 1)},
-                         {"key", control == "shifted-key" ? "R^1 psi" : "psi"},
-                         {"context", std::to_string(context)}};
-            cx.claimed = claimed;
-            cx.computed = computed;
-            cx.replay = support::replay_header(instance);
-            cx.replay["inputs"] = {{"query_position", lost ? core::json(*lost) : core::json(nullptr)},
-                                   {"key_position", lost ? core::json(j) : core::json(nullptr)}};
-            result.counterexample = std::move(cx);
-            return result;
+            auto inputs = support::pipeline_inputs(dt, schedule, chunk);
+            inputs.push_back({"key", control == "shifted-key" ? "R^1 psi" : "psi"});
+            inputs.push_back({"context", std::to_string(context)});
+            return support::refuted(std::move(result), instance, kind, std::move(inputs), claimed, computed,
+                                    {{"query_position", lost ? core::json(*lost) : core::json(nullptr)},
+                                     {"key_position", lost ? core::json(j) : core::json(nullptr)}});
         };
 
         if (control == "pipeline-keeps") {
@@ -160,7 +138,7 @@ public:
                 result.message = "the continued-fraction derivation could not be decided; raise --precision";
                 return result;
             }
-            const std::int64_t pin = p.integer("pinned_" + dt);
+            const std::int64_t pin = p.pinned(dt);
             result.evidence["pinned_loss_position"] = pin > 0 ? core::json(pin) : core::json(nullptr);
             if (pin > 0 && derived.distance != (pin <= context ? std::optional<std::int64_t>(pin) : std::nullopt))
                 return refute("the pinned loss position disagrees with the derivation", claimed_loss,
@@ -199,19 +177,10 @@ public:
                          " up to " + std::to_string(context);
         return result;
     }
-
-private:
-    static core::ParameterSpec pinned(const char* dtype) {
-        return {std::string("pinned_") + dtype, core::ParameterKind::integer,
-                std::string("the first ") + dtype +
-                    " query position losing the diagonal on pair 1 (= the collision distance, "
-                    "docs/pipeline-and-formats.md); 0 = not pinned; other pairs ignore it",
-                false, 0};
-    }
 };
 
 }  // namespace
 
-std::unique_ptr<core::Check> make_pipeline_diagonal_check() { return std::make_unique<PipelineDiagonalCheck>(); }
+ROPECHECK_REGISTER_CHECK(pipeline_thm_5_3, PipelineDiagonalCheck, "pipeline-thm-5.3", fields())
 
 }  // namespace ropecheck::claims

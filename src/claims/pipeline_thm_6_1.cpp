@@ -13,7 +13,6 @@
 // target ahead at every distance below r_b; refuted by the earlier flip.
 #include <algorithm>
 
-#include "checks.hpp"
 #include "ropecheck/numeric/certainty.hpp"
 #include "ropecheck/numeric/decimal.hpp"
 #include "ropecheck/probes/pipeline_channel_break.hpp"
@@ -24,6 +23,21 @@ namespace {
 
 using numeric::interval;
 using numeric::real;
+
+struct Params : support::PipelinePoint {
+    std::int64_t frequency = 0, context = 0;
+    std::string control;
+};
+
+// Each parameter once: the schema, the range checks and the run all read it.
+support::Fields<Params> fields() {
+    return support::pipeline_fields<Params>() +
+           support::Fields<Params>{
+               {"frequency", core::ParameterKind::integer, "K, 1-based; 0 = the lowest (d/2)", 0, &Params::frequency},
+               {"context", core::ParameterKind::integer,
+                "N: query positions up to N; 0 = twice the exact break distance", &Params::context},
+               {support::control_parameter("none, pipeline-keeps-order"), &Params::control}};
+}
 
 // floor(pi / (2 g)) + 1 for g = theta^(-2(K-1)/d), from the parameters alone;
 // nullopt when the enclosure cannot decide the floor.
@@ -36,37 +50,24 @@ std::optional<std::int64_t> closed_form_break(const std::string& theta, int head
     return lo.convert_to<std::int64_t>() + 1;
 }
 
+class PipelineSemanticFlipCheck final : public support::ClaimCheck<Params> {
+    using ClaimCheck::ClaimCheck;
 
-class PipelineSemanticFlipCheck final : public core::Check {
-public:
-    std::string name() const override { return "pipeline-semantic-flip"; }
-
-    std::vector<core::ParameterSpec> parameters() const override {
-        return {support::head_dim_parameter(),
-                support::theta_parameter(),
-                support::dtype_parameter(),
-                {"frequency", core::ParameterKind::integer, "K, 1-based; 0 = the lowest (d/2)", false, 0},
-                {"context", core::ParameterKind::integer,
-                 "N: query positions up to N; 0 = twice the exact break distance"},
-                support::control_parameter("none, pipeline-keeps-order")};
+    void check(const Params& p) const override {
+        const auto schedule = support::rope_schedule(p);
+        support::pipeline_dtype(p.dtype);
+        support::require_range("frequency", p.frequency, 0, schedule.pairs());
+        support::require_range("context", p.context, 0, probes::max_flip_position);
+        support::control_of(p.control, {"none", "pipeline-keeps-order"});
     }
 
-    void validate(const core::Parameters& p) const override {
+    core::InstanceResult decide(const core::Instance& instance, const Params& p) const override {
         const auto schedule = support::rope_schedule(p);
-        support::pipeline_dtype(p);
-        support::require_range("frequency", p.integer("frequency"), 0, schedule.pairs());
-        support::require_range("context", p.integer("context"), 0, probes::max_flip_position);
-        support::control_of(p, {"none", "pipeline-keeps-order"});
-    }
-
-    core::InstanceResult run(const core::Instance& instance) const override {
-        const core::Parameters& p = instance.params;
-        const auto schedule = support::rope_schedule(p);
-        const auto dtype = support::pipeline_dtype(p);
-        const int frequency = p.small_integer("frequency") == 0 ? schedule.pairs() : p.small_integer("frequency");
+        const auto dtype = support::pipeline_dtype(p.dtype);
+        const int frequency = p.frequency == 0 ? schedule.pairs() : static_cast<int>(p.frequency);
         const auto chunk = static_cast<std::size_t>(frequency - 1);
-        const std::int64_t requested_context = p.integer("context");
-        const bool negative = support::control_of(p, {"none", "pipeline-keeps-order"}) == "pipeline-keeps-order";
+        const std::int64_t requested_context = p.context;
+        const bool negative = p.control == "pipeline-keeps-order";
         const std::string dt = numeric::to_string(dtype);
 
         core::InstanceResult result;
@@ -179,6 +180,6 @@ public:
 
 }  // namespace
 
-std::unique_ptr<core::Check> make_pipeline_semantic_flip_check() { return std::make_unique<PipelineSemanticFlipCheck>(); }
+ROPECHECK_REGISTER_CHECK(pipeline_thm_6_1, PipelineSemanticFlipCheck, "pipeline-thm-6.1", fields())
 
 }  // namespace ropecheck::claims

@@ -21,7 +21,6 @@
 #include <cstdlib>
 #include <optional>
 
-#include "checks.hpp"
 #include "ropecheck/numeric/certainty.hpp"
 #include "ropecheck/numeric/decimal.hpp"
 #include "ropecheck/numeric/invalid_input.hpp"
@@ -34,6 +33,22 @@ namespace {
 
 using numeric::interval;
 using numeric::real;
+
+struct Params : support::RopePoint {
+    std::int64_t target_distance = 0, window = 0, draw = 0;
+    std::string control;
+};
+
+// Each parameter once: the schema, the range checks and the run all read it.
+support::Fields<Params> fields() {
+    return support::rope_fields<Params>() +
+           support::Fields<Params>{
+               {"target_distance", core::ParameterKind::integer, "the distance r* where a(r) must peak",
+                &Params::target_distance},
+               {"window", core::ParameterKind::integer, "N: every r with |r| <= N is compared", &Params::window},
+               {support::draw_parameter(), &Params::draw},
+               {support::control_parameter("none, shifted-key, interpolated-key"), &Params::control}};
+}
 
 constexpr std::int64_t max_window = 1'000'000;
 const std::vector<std::string> controls{"none", "shifted-key", "interpolated-key"};
@@ -57,38 +72,26 @@ KeyConstruction key_construction(const rope::FrequencySchedule& plain, const std
     return {plain, target, target};
 }
 
-class MaximalAtArbitraryDistanceCheck final : public core::Check {
-public:
-    std::string name() const override { return "prop-3.1"; }
+class MaximalAtArbitraryDistanceCheck final : public support::ClaimCheck<Params> {
+    using ClaimCheck::ClaimCheck;
 
-    std::vector<core::ParameterSpec> parameters() const override {
-        return {support::head_dim_parameter(),
-                support::theta_parameter(),
-                {"target_distance", core::ParameterKind::integer, "the distance r* where a(r) must peak"},
-                {"window", core::ParameterKind::integer, "N: every r with |r| <= N is compared"},
-                support::draw_parameter(),
-                support::control_parameter("none, shifted-key, interpolated-key")};
-    }
-
-    void validate(const core::Parameters& p) const override {
+    void check(const Params& p) const override {
         support::rope_schedule(p);
-        const std::int64_t window = p.integer("window");
-        support::require_range("window", window, 1, max_window);
-        const std::int64_t target = p.integer("target_distance");
-        support::require_range("target_distance", target, -window, window);
-        const std::string control = support::control_of(p, controls);
-        if (control == "shifted-key") support::require_range("target_distance + 1", target + 1, -window, window);
+        support::require_range("window", p.window, 1, max_window);
+        support::require_range("target_distance", p.target_distance, -p.window, p.window);
+        const std::string& control = support::control_of(p.control, controls);
+        const std::int64_t target = p.target_distance;
+        if (control == "shifted-key") support::require_range("target_distance + 1", target + 1, -p.window, p.window);
         if (control == "interpolated-key" && (target == 0 || target % 2 != 0))
             throw InvalidInput("target_distance = " + std::to_string(target) +
                                ": the interpolated-key control needs an even, non-zero r* (its peak is r*/2)");
     }
 
-    core::InstanceResult run(const core::Instance& instance) const override {
-        const core::Parameters& p = instance.params;
+    core::InstanceResult decide(const core::Instance& instance, const Params& p) const override {
         const auto schedule = support::rope_schedule(p);
-        const std::int64_t target = p.integer("target_distance");
-        const std::int64_t window = p.integer("window");
-        const std::string control = support::control_of(p, controls);
+        const std::int64_t target = p.target_distance;
+        const std::int64_t window = p.window;
+        const std::string& control = p.control;
         const bool negative = control != "none";
         const KeyConstruction built = key_construction(schedule, control, target);
 
@@ -177,6 +180,6 @@ public:
 
 }  // namespace
 
-std::unique_ptr<core::Check> make_prop_3_1_check() { return std::make_unique<MaximalAtArbitraryDistanceCheck>(); }
+ROPECHECK_REGISTER_CHECK(prop_3_1, MaximalAtArbitraryDistanceCheck, "prop-3.1", fields())
 
 }  // namespace ropecheck::claims

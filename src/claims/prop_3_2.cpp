@@ -34,7 +34,6 @@
 #include <cmath>
 #include <string>
 
-#include "checks.hpp"
 #include "ropecheck/numeric/certainty.hpp"
 #include "ropecheck/numeric/decimal.hpp"
 #include "ropecheck/numeric/invalid_input.hpp"
@@ -47,6 +46,32 @@ namespace ropecheck::claims {
 namespace {
 
 using numeric::interval;
+
+struct Params : support::RopePoint {
+    std::int64_t max_distance = 0, distance_step = 0, samples = 0, key_offset = 0, draw = 0;
+    std::string family_alpha, correlation, tests, control;
+};
+
+// Each parameter once: the schema, the range checks and the run all read it.
+support::Fields<Params> fields() {
+    return support::rope_fields<Params>() +
+           support::Fields<Params>{
+               {"max_distance", core::ParameterKind::integer, "largest distance r tested", &Params::max_distance},
+               {"distance_step", core::ParameterKind::integer, "distances 0, step, 2 step, ..", &Params::distance_step},
+               {"samples", core::ParameterKind::integer, "Monte Carlo samples M per distance", &Params::samples},
+               {"family_alpha", core::ParameterKind::decimal, "family-wise false-alarm rate", "0.001",
+                &Params::family_alpha},
+               {"correlation", core::ParameterKind::decimal,
+                "c in [0, 1]: k = c R^(-r0) q + sqrt(1 - c^2) z (0: independent, the paper's case)", "0",
+                &Params::correlation},
+               {"key_offset", core::ParameterKind::integer, "r0: where the correlated mean peaks", 0,
+                &Params::key_offset},
+               {"tests", core::ParameterKind::text, "which statistical tests decide: all, mean, second-moment, trend",
+                "all", &Params::tests},
+               {support::draw_parameter(), &Params::draw},
+               {support::control_parameter("none, inflated-variance, leaked-correlation, growing-key"),
+                &Params::control}};
+}
 
 const std::vector<std::string> controls{"none", "inflated-variance", "leaked-correlation", "growing-key"};
 const std::vector<std::string> test_choices{"all", "mean", "second-moment", "trend"};
@@ -74,9 +99,9 @@ struct Generator {
     bool growing_key = false;
 };
 
-double parse_correlation(const core::Parameters& p) {
-    const double c = std::stod(p.decimal("correlation"));
-    if (!(c >= 0 && c <= 1)) throw InvalidInput("correlation = " + p.decimal("correlation") + " is outside [0, 1]");
+double parse_correlation(const Params& p) {
+    const double c = std::stod(p.correlation);
+    if (!(c >= 0 && c <= 1)) throw InvalidInput("correlation = " + p.correlation + " is outside [0, 1]");
     return c;
 }
 
@@ -96,53 +121,35 @@ ExactMoments exact_moments(const std::vector<interval>& g, double correlation, s
             numeric::lower_bound(second).convert_to<double>() / 2 + numeric::upper_bound(second).convert_to<double>() / 2};
 }
 
-class GaussianNoDecayCheck final : public core::Check {
-public:
-    std::string name() const override { return "prop-3.2"; }
+class GaussianNoDecayCheck final : public support::ClaimCheck<Params> {
+    using ClaimCheck::ClaimCheck;
 
-    std::vector<core::ParameterSpec> parameters() const override {
-        return {support::head_dim_parameter(),
-                support::theta_parameter(),
-                {"max_distance", core::ParameterKind::integer, "largest distance r tested"},
-                {"distance_step", core::ParameterKind::integer, "distances 0, step, 2 step, .."},
-                {"samples", core::ParameterKind::integer, "Monte Carlo samples M per distance"},
-                {"family_alpha", core::ParameterKind::decimal, "family-wise false-alarm rate", false, "0.001"},
-                {"correlation", core::ParameterKind::decimal,
-                 "c in [0, 1]: k = c R^(-r0) q + sqrt(1 - c^2) z (0: independent, the paper's case)", false, "0"},
-                {"key_offset", core::ParameterKind::integer, "r0: where the correlated mean peaks", false, 0},
-                {"tests", core::ParameterKind::text, "which statistical tests decide: all, mean, second-moment, trend",
-                 false, "all"},
-                support::draw_parameter(),
-                support::control_parameter("none, inflated-variance, leaked-correlation, growing-key")};
-    }
-
-    void validate(const core::Parameters& p) const override {
+    void check(const Params& p) const override {
         support::rope_schedule(p);
-        const std::int64_t max = p.integer("max_distance");
+        const std::int64_t max = p.max_distance;
         support::require_range("max_distance", max, 1, 10'000'000);
-        support::require_range("distance_step", p.integer("distance_step"), 1, max / 2);  // >= 3 distances
-        support::require_range("samples", p.integer("samples"), 10, 1'000'000);
-        support::require_range("key_offset", p.integer("key_offset"), -10'000'000, 10'000'000);
-        const double alpha = std::stod(p.decimal("family_alpha"));
-        if (!(alpha > 0 && alpha < 1)) throw InvalidInput("family_alpha = " + p.decimal("family_alpha") + " must lie in (0, 1)");
+        support::require_range("distance_step", p.distance_step, 1, max / 2);  // >= 3 distances
+        support::require_range("samples", p.samples, 10, 1'000'000);
+        support::require_range("key_offset", p.key_offset, -10'000'000, 10'000'000);
+        const double alpha = std::stod(p.family_alpha);
+        if (!(alpha > 0 && alpha < 1)) throw InvalidInput("family_alpha = " + p.family_alpha + " must lie in (0, 1)");
         const double c = parse_correlation(p);
-        support::require_one_of("tests", p.text("tests"), test_choices);
-        if (p.text("tests") == "trend" && c != 0)
+        support::require_one_of("tests", p.tests, test_choices);
+        if (p.tests == "trend" && c != 0)
             throw InvalidInput("tests = trend needs correlation = 0 (for c > 0 mean |a(r)| varies with r by design)");
-        support::control_of(p, controls);
+        support::control_of(p.control, controls);
     }
 
-    core::InstanceResult run(const core::Instance& instance) const override {
-        const core::Parameters& p = instance.params;
+    core::InstanceResult decide(const core::Instance& instance, const Params& p) const override {
         const auto schedule = support::rope_schedule(p);
         const int d = schedule.head_dim();
         std::vector<std::int64_t> distances;
-        for (std::int64_t r = 0; r <= p.integer("max_distance"); r += p.integer("distance_step"))
+        for (std::int64_t r = 0; r <= p.max_distance; r += p.distance_step)
             distances.push_back(r);
         const double c = parse_correlation(p);
-        const std::int64_t r0 = p.integer("key_offset");
-        const std::string control = support::control_of(p, controls);
-        const std::string tests_choice = p.text("tests");
+        const std::int64_t r0 = p.key_offset;
+        const std::string control = support::control_of(p.control, controls);
+        const std::string tests_choice = p.tests;
         const bool test_mean = tests_choice == "all" || tests_choice == "mean";
         const bool test_second = tests_choice == "all" || tests_choice == "second-moment";
         // E|a(r)| is constant in r only for independent pairs.
@@ -155,11 +162,11 @@ public:
 
         const std::optional<std::int64_t> trace_violation = trace_identity_violation(schedule, distances);
         const auto reference = support::reference_rope_frequencies(schedule.theta(), d);
-        const auto stats = sample(instance, schedule, distances, gen, reference, c, r0);
+        const auto stats = sample(instance, p, schedule, distances, gen, reference, c, r0);
 
         const std::size_t tests = (test_mean ? distances.size() : 0) + (test_second ? distances.size() : 0) +
                                   (test_trend ? 1 : 0);
-        const double alpha = std::stod(p.decimal("family_alpha"));
+        const double alpha = std::stod(p.family_alpha);
         const double per_test = alpha / static_cast<double>(tests);
         const double z_star =
             boost::math::quantile(boost::math::complement(boost::math::normal(), per_test / 2));
@@ -180,11 +187,11 @@ public:
         core::InstanceResult result;
         result.evidence["model"] = "k = c R^(-r0) q + sqrt(1 - c^2) z; E[a] = c T, E[a^2] = c^2 (T^2 + 4 sum cos^2 t_k) "
                                    "+ (1 - c^2) d, t_k = (r - r0) g_k, T = 2 sum cos t_k";
-        result.evidence["correlation"] = p.decimal("correlation");
+        result.evidence["correlation"] = p.correlation;
         result.evidence["key_offset"] = r0;
         result.evidence["generator"] = control == "none" ? "unperturbed" : control;
         result.evidence["distances"] = distances.size();
-        result.evidence["samples_per_distance"] = p.integer("samples");
+        result.evidence["samples_per_distance"] = p.samples;
         result.evidence["bonferroni_tests"] = tests;
         result.evidence["z_threshold"] = z_star;
         result.evidence["max_abs_mean_z"] = std::abs(worst_mean->mean_z);
@@ -237,7 +244,7 @@ public:
             core::Counterexample cx;
             cx.kind = kind;
             cx.inputs = {{"head_dim", std::to_string(d)}, {"theta", schedule.theta()},
-                         {"correlation", p.decimal("correlation")}, {"key_offset", std::to_string(r0)},
+                         {"correlation", p.correlation}, {"key_offset", std::to_string(r0)},
                          {"generator", control}, {"seed", std::to_string(instance.seed)}};
             cx.claimed = "every sample mean and second moment within the Bonferroni threshold of its exact value" +
                          std::string(test_trend ? ", and no trend in mean |a(r)|" : "");
@@ -248,7 +255,7 @@ public:
         }
         result.verdict = core::Verdict::holds;
         result.message = "samples agree with E[a] and E[a^2] at " + std::to_string(distances.size()) +
-                         " distances (c = " + p.decimal("correlation") + "): max |z| = " +
+                         " distances (c = " + p.correlation + "): max |z| = " +
                          std::to_string(std::max(std::abs(worst_mean->mean_z), std::abs(worst_second->second_z))) +
                          " < " + std::to_string(z_star) +
                          (test_trend ? ", |trend t| = " + std::to_string(std::abs(trend_t)) + " < " + std::to_string(t_star)
@@ -276,15 +283,15 @@ private:
         return std::nullopt;
     }
 
-    static std::vector<DistanceStatistics> sample(const core::Instance& instance,
+    static std::vector<DistanceStatistics> sample(const core::Instance& instance, const Params& p,
                                                   const rope::FrequencySchedule& schedule,
                                                   const std::vector<std::int64_t>& distances, const Generator& gen,
                                                   const std::vector<interval>& reference, double c, std::int64_t r0) {
         const int d = schedule.head_dim();
         const auto freqs = schedule.frequencies<double>();
         const double noise = std::sqrt(1 - gen.correlation * gen.correlation);
-        const std::int64_t m = instance.params.integer("samples");
-        const double max_distance = static_cast<double>(instance.params.integer("max_distance"));
+        const std::int64_t m = p.samples;
+        const double max_distance = static_cast<double>(p.max_distance);
         const core::CounterRng root(instance.seed);
         std::vector<DistanceStatistics> out;
         for (std::int64_t r : distances) {
@@ -332,6 +339,6 @@ private:
 
 }  // namespace
 
-std::unique_ptr<core::Check> make_prop_3_2_check() { return std::make_unique<GaussianNoDecayCheck>(); }
+ROPECHECK_REGISTER_CHECK(prop_3_2, GaussianNoDecayCheck, "prop-3.2", fields())
 
 }  // namespace ropecheck::claims

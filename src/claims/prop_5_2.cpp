@@ -35,7 +35,6 @@
 // computed by the kernel and the softmax on the three positions. The
 // construction assigns the same query and key to every token, so it applies
 // to [x_bos, x_1, x_1] in particular.
-#include "checks.hpp"
 #include "ropecheck/numeric/certainty.hpp"
 #include "ropecheck/numeric/decimal.hpp"
 #include "ropecheck/numeric/exact_fraction.hpp"
@@ -54,22 +53,40 @@ using numeric::real;
 using rope::FrequencySchedule;
 using rope::RotaryKind;
 
+struct Params : support::RopePoint {
+    std::int64_t model_dim = 0, draw = 0;
+    numeric::ExactFraction p;
+    std::string epsilon, control;
+};
+
+// Each parameter once: the schema, the range checks and the run all read it.
+support::Fields<Params> fields() {
+    return support::rope_fields<Params>() +
+           support::Fields<Params>{
+               {"model_dim", core::ParameterKind::integer, "d_model: W_Q, W_K are head_dim x model_dim",
+                &Params::model_dim},
+               {"p", core::ParameterKind::fraction, "p-RoPE fraction for the RoPE side (1 = RoPE)", "1", &Params::p},
+               {"epsilon", core::ParameterKind::decimal, "eps in (0, 1/2) for the negative control", "0.25",
+                &Params::epsilon},
+               {support::draw_parameter(), &Params::draw},
+               {support::control_parameter("none, perturbed-token, claim-for-rope"), &Params::control}};
+}
+
 constexpr int max_model_dim = 4096;
 const std::vector<std::string> controls{"none", "perturbed-token", "claim-for-rope"};
 
-FrequencySchedule nope_schedule(const core::Parameters& params) {
-    return FrequencySchedule(RotaryKind::nope, params.decimal("theta"), params.small_integer("head_dim"));
+FrequencySchedule nope_schedule(const Params& params) {
+    return FrequencySchedule(RotaryKind::nope, params.theta, params.head_dim);
 }
 
-support::WitnessInput witness_input(const core::Instance& instance, bool perturbed) {
+support::WitnessInput witness_input(const core::Instance& instance, const Params& params, bool perturbed) {
     core::CounterRng rng(instance.seed);
-    return support::draw_witness_input(rng, instance.params.small_integer("head_dim"),
-                                       instance.params.small_integer("model_dim"), perturbed);
+    return support::draw_witness_input(rng, params.head_dim, static_cast<int>(params.model_dim), perturbed);
 }
 
-FrequencySchedule schedule_of(const core::Parameters& params) {
-    FrequencySchedule s(RotaryKind::p_rope, params.decimal("theta"), params.small_integer("head_dim"),
-                        params.fraction("p"));
+FrequencySchedule schedule_of(const Params& params) {
+    FrequencySchedule s(RotaryKind::p_rope, params.theta, params.head_dim,
+                        params.p);
     if (s.rotated_pairs() < 1)
         throw InvalidInput("p = " + s.p().str() + " keeps no frequency at head_dim = " +
                            std::to_string(s.head_dim()) + " (that is NoPE); the RoPE side needs at least one");
@@ -87,43 +104,30 @@ interval construction_weight(const std::vector<interval>& freqs, const real& sca
     return pattern == probes::Pattern::diagonal ? row[2] : row[1];
 }
 
-class NoPENoPositionalHeadsCheck final : public core::Check {
-public:
-    std::string name() const override { return "prop-5.2"; }
+class NoPENoPositionalHeadsCheck final : public support::ClaimCheck<Params> {
+    using ClaimCheck::ClaimCheck;
 
-    std::vector<core::ParameterSpec> parameters() const override {
-        return {support::head_dim_parameter(),
-                support::theta_parameter(),
-                {"model_dim", core::ParameterKind::integer, "d_model: W_Q, W_K are head_dim x model_dim"},
-                {"p", core::ParameterKind::fraction, "p-RoPE fraction for the RoPE side (1 = RoPE)", false, "1"},
-                {"epsilon", core::ParameterKind::decimal, "eps in (0, 1/2) for the negative control", false,
-                 "0.25"},
-                support::draw_parameter(),
-                support::control_parameter("none, perturbed-token, claim-for-rope")};
-    }
-
-    void validate(const core::Parameters& params) const override {
+    void check(const Params& params) const override {
         schedule_of(params);
-        support::require_range("model_dim", params.integer("model_dim"), 1, max_model_dim);
-        const auto eps = numeric::ExactFraction::parse_decimal(params.decimal("epsilon"), "epsilon");
+        support::require_range("model_dim", params.model_dim, 1, max_model_dim);
+        const auto eps = numeric::ExactFraction::parse_decimal(params.epsilon, "epsilon");
         if (eps.numerator <= 0 || 2 * eps.numerator >= eps.denominator)
-            throw InvalidInput("epsilon = " + params.decimal("epsilon") + " is outside (0, 1/2)");
-        support::control_of(params, controls);
+            throw InvalidInput("epsilon = " + params.epsilon + " is outside (0, 1/2)");
+        support::control_of(params.control, controls);
     }
 
-    core::InstanceResult run(const core::Instance& instance) const override {
-        const core::Parameters& params = instance.params;
+    core::InstanceResult decide(const core::Instance& instance, const Params& params) const override {
         const FrequencySchedule schedule = schedule_of(params);
-        const std::string control = support::control_of(params, controls);
-        if (control == "claim-for-rope") return refute_for_rope(instance, schedule);
-        if (control == "perturbed-token") return refute_perturbed_tie(instance);
-        return nope_ties(instance, schedule);
+        const std::string control = support::control_of(params.control, controls);
+        if (control == "claim-for-rope") return refute_for_rope(instance, params, schedule);
+        if (control == "perturbed-token") return refute_perturbed_tie(instance, params);
+        return nope_ties(instance, params, schedule);
     }
 
 private:
-    core::InstanceResult nope_ties(const core::Instance& instance, const FrequencySchedule& schedule) const {
-        const support::WitnessInput input = witness_input(instance, false);
-        const FrequencySchedule nope = nope_schedule(instance.params);
+    core::InstanceResult nope_ties(const core::Instance& instance, const Params& params, const FrequencySchedule& schedule) const {
+        const support::WitnessInput input = witness_input(instance, params, false);
+        const FrequencySchedule nope = nope_schedule(params);
         const support::TieOutcome tie = support::attend_witness(input, nope.frequencies<interval>());
         // RoPE / p-RoPE on the same input: a_{3,j} = q_3^T R^(j-3) k_j.
         const support::TieOutcome rotary = support::attend_witness(input, schedule.frequencies<interval>());
@@ -132,7 +136,7 @@ private:
 
         core::InstanceResult result;
         result.evidence["schedule"] = schedule.describe();
-        result.evidence["model_dim"] = instance.params.integer("model_dim");
+        result.evidence["model_dim"] = params.model_dim;
         result.evidence["nope_positioned_keys_2_3_identical"] = tie.positioned_keys_identical;
         result.evidence["nope_activations"] = {numeric::decimal_enclosure(tie.activations[0]),
                                                numeric::decimal_enclosure(tie.activations[1]),
@@ -182,9 +186,9 @@ private:
 
     // The tie claimed on [x_bos, x_1, x_1 + 2^-10 u] under NoPE: refuted when the
     // kernel certainly separates a_{3,3} from a_{3,2}.
-    core::InstanceResult refute_perturbed_tie(const core::Instance& instance) const {
-        const support::WitnessInput input = witness_input(instance, true);
-        const FrequencySchedule nope = nope_schedule(instance.params);
+    core::InstanceResult refute_perturbed_tie(const core::Instance& instance, const Params& params) const {
+        const support::WitnessInput input = witness_input(instance, params, true);
+        const FrequencySchedule nope = nope_schedule(params);
         const support::TieOutcome tie = support::attend_witness(input, nope.frequencies<interval>());
         const interval separation = tie.activations[2] - tie.activations[1];
         core::InstanceResult result;
@@ -208,8 +212,8 @@ private:
                          numeric::decimal_enclosure(separation, 8) + ", so alpha_{3,3} != alpha_{3,2} (no tie)";
         core::Counterexample cx;
         cx.kind = "no tie: the tokens at positions 2 and 3 differ";
-        cx.inputs = {{"head_dim", std::to_string(instance.params.integer("head_dim"))},
-                     {"model_dim", std::to_string(instance.params.integer("model_dim"))},
+        cx.inputs = {{"head_dim", std::to_string(params.head_dim)},
+                     {"model_dim", std::to_string(params.model_dim)},
                      {"x_3", "x_1 + 2^-10 u, u ~ N(0, I) from the instance seed"}};
         cx.claimed = "alpha_{3,3} = alpha_{3,2} < 1/2 under NoPE";
         cx.computed = "a_{3,3} - a_{3,2} in " + numeric::decimal_enclosure(separation) + ", alpha_{3,3} in " +
@@ -222,8 +226,8 @@ private:
         return result;
     }
 
-    core::InstanceResult refute_for_rope(const core::Instance& instance, const FrequencySchedule& schedule) const {
-        const std::string epsilon = instance.params.decimal("epsilon");
+    core::InstanceResult refute_for_rope(const core::Instance& instance, const Params& params, const FrequencySchedule& schedule) const {
+        const std::string epsilon = params.epsilon;
         const auto freqs = schedule.frequencies<interval>();
         const interval bar = interval(1) - numeric::enclose_decimal(epsilon);
 
@@ -279,6 +283,6 @@ private:
 
 }  // namespace
 
-std::unique_ptr<core::Check> make_prop_5_2_check() { return std::make_unique<NoPENoPositionalHeadsCheck>(); }
+ROPECHECK_REGISTER_CHECK(prop_5_2, NoPENoPositionalHeadsCheck, "prop-5.2", fields())
 
 }  // namespace ropecheck::claims

@@ -25,9 +25,9 @@
 //                         turns at theta^0 = 1 = p-RoPE's g_1: the two are equal).
 #include <optional>
 
-#include "checks.hpp"
 #include "ropecheck/numeric/certainty.hpp"
 #include "ropecheck/numeric/decimal.hpp"
+#include "ropecheck/numeric/enclosure.hpp"
 #include "ropecheck/numeric/invalid_input.hpp"
 #include "ropecheck/rope/kernel.hpp"
 #include "support/claim_support.hpp"
@@ -39,13 +39,26 @@ using numeric::interval;
 using rope::FrequencySchedule;
 using rope::RotaryKind;
 
-const std::vector<std::string> controls{"none", "reversed-is-prope", "exponent-off-by-one", "neox-equals-prope"};
+struct Params : support::RopePoint {
+    numeric::ExactFraction p;
+    std::int64_t window = 0, draw = 0;
+    std::string control;
+};
 
-bool identical(const interval& a, const interval& b) {
-    return numeric::lower_bound(a) == numeric::lower_bound(b) && numeric::upper_bound(a) == numeric::upper_bound(b);
+// Each parameter once: the schema, the range checks and the run all read it.
+support::Fields<Params> fields() {
+    return support::rope_fields<Params>() +
+           support::Fields<Params>{
+               {"p", core::ParameterKind::fraction, "fraction of frequencies kept, in [0, 1]", &Params::p},
+               {"window", core::ParameterKind::integer, "activations compared at 0 <= r <= window", &Params::window},
+               {support::draw_parameter(), &Params::draw},
+               {support::control_parameter("none, reversed-is-prope, exponent-off-by-one, neox-equals-prope"),
+                &Params::control}};
 }
 
-bool is_exact_zero(const interval& x) { return identical(x, interval(0)); }
+const std::vector<std::string> controls{"none", "reversed-is-prope", "exponent-off-by-one", "neox-equals-prope"};
+
+bool is_exact_zero(const interval& x) { return numeric::identical(x, interval(0)); }
 
 struct Failure {
     std::string what;
@@ -82,25 +95,15 @@ ScheduleUnderTest schedule_under_test(const std::string& control, const std::str
     return out;
 }
 
-class PRopeIdentitiesCheck final : public core::Check {
-public:
-    std::string name() const override { return "prope-identities"; }
+class PRopeIdentitiesCheck final : public support::ClaimCheck<Params> {
+    using ClaimCheck::ClaimCheck;
 
-    std::vector<core::ParameterSpec> parameters() const override {
-        return {support::head_dim_parameter(),
-                support::theta_parameter(),
-                {"p", core::ParameterKind::fraction, "fraction of frequencies kept, in [0, 1]"},
-                {"window", core::ParameterKind::integer, "activations compared at 0 <= r <= window"},
-                support::draw_parameter(),
-                support::control_parameter("none, reversed-is-prope, exponent-off-by-one, neox-equals-prope")};
-    }
-
-    void validate(const core::Parameters& params) const override {
-        const int d = params.small_integer("head_dim");
-        const auto p = params.fraction("p");
-        FrequencySchedule(RotaryKind::p_rope, params.decimal("theta"), d, p);
-        support::require_range("window", params.integer("window"), 1, 100'000);
-        const std::string control = support::control_of(params, controls);
+    void check(const Params& params) const override {
+        const int d = params.head_dim;
+        const auto p = params.p;
+        FrequencySchedule(RotaryKind::p_rope, params.theta, d, p);
+        support::require_range("window", params.window, 1, 100'000);
+        const std::string control = support::control_of(params.control, controls);
         const std::int64_t m = p.floor_times(d, 2);
         if ((control == "reversed-is-prope" || control == "exponent-off-by-one") && (m < 1 || m >= d / 2))
             throw InvalidInput("p = " + p.str() + " keeps " + std::to_string(m) + " of " + std::to_string(d / 2) +
@@ -111,13 +114,12 @@ public:
                                "; the neox-equals-prope control needs an even 4 <= floor(p d) < d");
     }
 
-    core::InstanceResult run(const core::Instance& instance) const override {
-        const core::Parameters& params = instance.params;
-        const std::string theta = params.decimal("theta");
-        const int d = params.small_integer("head_dim");
-        const auto p = params.fraction("p");
-        const std::int64_t window = params.integer("window");
-        const std::string control = support::control_of(params, controls);
+    core::InstanceResult decide(const core::Instance& instance, const Params& params) const override {
+        const std::string theta = params.theta;
+        const int d = params.head_dim;
+        const auto p = params.p;
+        const std::int64_t window = params.window;
+        const std::string control = support::control_of(params.control, controls);
 
         const FrequencySchedule rope_s = FrequencySchedule::rope(theta, d);
         const auto g_rope = rope_s.frequencies<interval>();
@@ -136,7 +138,7 @@ public:
         result.evidence["schedule_under_test"] = tested.description;
         result.evidence["kept_pairs"] = m;
         result.evidence["removed_pairs"] = d / 2 - m;
-        if (control == "neox-equals-prope") return decide_neox(instance, tested.g, coeffs, q_exact, k_exact, std::move(result));
+        if (control == "neox-equals-prope") return decide_neox(instance, params, tested.g, coeffs, q_exact, k_exact, std::move(result));
 
         const std::vector<Failure> failures = identity_failures(theta, d, m, tested, g_rope, q, k, coeffs, window);
         std::optional<Difference> neox_difference;
@@ -151,7 +153,7 @@ public:
                 neox_difference = first_difference(coeffs, tested.g, g_neox, window);
                 result.evidence["neox_g2_differs"] = frequency_differs;
                 if (!frequency_differs || !neox_difference)
-                    return refuted(instance, {"NeoX partial rotary was not shown to differ from p-RoPE", false},
+                    return refuted(instance, params, {"NeoX partial rotary was not shown to differ from p-RoPE", false},
                                    failures.size(), std::move(result));
             } else {
                 result.evidence["neox_comparison"] = "not applicable (needs 4 <= floor(p d) < d, even)";
@@ -164,13 +166,13 @@ public:
         if (control != "none") {
             // A perturbation control counts only a failure the enclosures prove.
             for (const Failure& f : failures)
-                if (f.certain) return refuted(instance, f, failures.size(), std::move(result));
+                if (f.certain) return refuted(instance, params, f, failures.size(), std::move(result));
             result.verdict = failures.empty() ? core::Verdict::certified : core::Verdict::inconclusive;
             result.message = failures.empty() ? "every p-RoPE identity holds for the perturbed schedule"
                                               : "only bit-for-bit differences: " + failures.front().what;
             return result;
         }
-        if (!failures.empty()) return refuted(instance, failures.front(), failures.size(), std::move(result));
+        if (!failures.empty()) return refuted(instance, params, failures.front(), failures.size(), std::move(result));
         result.verdict = core::Verdict::certified;
         result.message = std::to_string(m) + " kept pairs equal RoPE's highest, " + std::to_string(d / 2 - m) +
                          " removed pairs exactly position-independent" +
@@ -200,7 +202,7 @@ private:
             } else {
                 const interval by_pow = pow(theta_enclosure, interval(-2 * i) / interval(d));
                 const bool excluded = !numeric::overlaps(g_p[ui], by_pow) || !numeric::overlaps(g_p[ui], g_rope[ui]);
-                if (excluded || !identical(g_p[ui], g_rope[ui]))
+                if (excluded || !numeric::identical(g_p[ui], g_rope[ui]))
                     failures.push_back({"kept g_" + std::to_string(i + 1) + " = " +
                                             numeric::decimal_enclosure(g_p[ui], 8) + " differs from RoPE's " +
                                             numeric::decimal_enclosure(by_pow, 8),
@@ -219,7 +221,7 @@ private:
         const std::int64_t far = std::int64_t{1} << 40;
         const interval near_value = rope::activation<interval>(only_removed_q, only_removed_k, g_p, 0);
         const interval far_value = rope::activation<interval>(only_removed_q, only_removed_k, g_p, far);
-        if (!identical(near_value, far_value))
+        if (!numeric::identical(near_value, far_value))
             failures.push_back({"removed chunks change between r = 0 and r = 2^40",
                                 numeric::is_equal(near_value, far_value) == numeric::Certainty::certainly_not});
 
@@ -234,7 +236,7 @@ private:
         }
         if (m == d / 2)
             for (std::size_t i = 0; i < g_p.size(); ++i)
-                if (!identical(g_p[i], g_rope[i])) {
+                if (!numeric::identical(g_p[i], g_rope[i])) {
                     failures.push_back({"p = 1 differs from RoPE at g_" + std::to_string(i + 1),
                                         !numeric::overlaps(g_p[i], g_rope[i])});
                     break;
@@ -253,15 +255,14 @@ private:
         return std::nullopt;
     }
 
-    static core::InstanceResult refuted(const core::Instance& instance, const Failure& first, std::size_t count,
-                                        core::InstanceResult result) {
-        const core::Parameters& params = instance.params;
+    static core::InstanceResult refuted(const core::Instance& instance, const Params& params, const Failure& first,
+                                        std::size_t count, core::InstanceResult result) {
         result.verdict = core::Verdict::refuted;
         result.message = first.what + (count > 1 ? " (and " + std::to_string(count - 1) + " more)" : "");
         core::Counterexample cx;
         cx.kind = "a p-RoPE identity fails";
-        cx.inputs = {{"head_dim", std::to_string(params.integer("head_dim"))}, {"theta", params.decimal("theta")},
-                     {"p", params.fraction("p").str()},
+        cx.inputs = {{"head_dim", std::to_string(params.head_dim)}, {"theta", params.theta},
+                     {"p", params.p.str()},
                      {"schedule", result.evidence["schedule_under_test"].get<std::string>()}};
         cx.claimed = "p-RoPE identities hold";
         cx.computed = result.message;
@@ -270,16 +271,16 @@ private:
         return result;
     }
 
-    static core::InstanceResult decide_neox(const core::Instance& instance, const std::vector<interval>& g_p,
+    static core::InstanceResult decide_neox(const core::Instance& instance, const Params& params,
+                                            const std::vector<interval>& g_p,
                                             const rope::ChunkCoefficients<interval>& coeffs,
                                             const std::vector<double>& q_exact, const std::vector<double>& k_exact,
                                             core::InstanceResult result) {
-        const core::Parameters& params = instance.params;
-        const auto p = params.fraction("p");
-        const int d = params.small_integer("head_dim");
-        const auto g_neox = FrequencySchedule(RotaryKind::neox_partial, params.decimal("theta"), d, p).frequencies<interval>();
+        const auto p = params.p;
+        const int d = params.head_dim;
+        const auto g_neox = FrequencySchedule(RotaryKind::neox_partial, params.theta, d, p).frequencies<interval>();
         result.evidence["neox_rotary_dim"] = p.floor_times(d);
-        const auto difference = first_difference(coeffs, g_p, g_neox, params.integer("window"));
+        const auto difference = first_difference(coeffs, g_p, g_neox, params.window);
         if (!difference) {
             result.verdict = core::Verdict::inconclusive;
             result.message = "no certain difference found within the window";
@@ -289,7 +290,7 @@ private:
         result.message = "NeoX partial rotary and p-RoPE certainly differ at r = " + std::to_string(difference->distance);
         core::Counterexample cx;
         cx.kind = "two schedules give different activations";
-        cx.inputs = {{"head_dim", std::to_string(d)}, {"theta", params.decimal("theta")}, {"p", p.str()},
+        cx.inputs = {{"head_dim", std::to_string(d)}, {"theta", params.theta}, {"p", p.str()},
                      {"distance r", std::to_string(difference->distance)}};
         cx.claimed = "NeoX partial rotary (rotary_dim = floor(p d)) equals p-RoPE";
         cx.computed = "p-RoPE a(r) in " + numeric::decimal_enclosure(difference->prope) + ", NeoX a(r) in " +
@@ -305,6 +306,6 @@ private:
 
 }  // namespace
 
-std::unique_ptr<core::Check> make_prope_identities_check() { return std::make_unique<PRopeIdentitiesCheck>(); }
+ROPECHECK_REGISTER_CHECK(prope_identities, PRopeIdentitiesCheck, "prope-identities", fields())
 
 }  // namespace ropecheck::claims

@@ -28,7 +28,6 @@
 #include <string>
 #include <vector>
 
-#include "checks.hpp"
 #include "ropecheck/numeric/certainty.hpp"
 #include "ropecheck/numeric/decimal.hpp"
 #include "ropecheck/numeric/invalid_input.hpp"
@@ -44,6 +43,20 @@ namespace {
 using numeric::interval;
 using support::ScalingCase;
 using support::WorkedValue;
+
+struct Params {
+    std::string case_id, perturbation;
+};
+
+// Each parameter once: the schema, the range checks and the run all read it.
+support::Fields<Params> fields() {
+    return {{"case", core::ParameterKind::text, "a case id of src/claims/support/scaling_schedules_data.hpp",
+             &Params::case_id},
+            {"perturbation", core::ParameterKind::text,
+             "none, factor-plus-one, theta-doubled, original-max-position-embeddings-doubled, "
+             "sequence-length-within-original",
+             "none", &Params::perturbation}};
+}
 
 const std::vector<std::string> perturbations{"none", "factor-plus-one", "theta-doubled",
                                              "original-max-position-embeddings-doubled",
@@ -118,11 +131,12 @@ Config config_of(const ScalingCase& c, const std::string& perturbation) {
     return out;
 }
 
-enum class Finding { agree, disagree, undecided };
+using numeric::Certainty;
 
-// One printed decimal against our enclosure (see the file comment).
-Finding compare(const interval& ours, std::string_view printed, std::string_view arithmetic, const interval& divisor,
-                interval* allowed_out, interval* deviation_out) {
+// One printed decimal against our enclosure (see the file comment): certainly
+// agrees (deviation <= allowed), certainly disagrees, or unknown.
+Certainty compare(const interval& ours, std::string_view printed, std::string_view arithmetic, const interval& divisor,
+                  interval* allowed_out, interval* deviation_out) {
     const std::string text(printed);
     const interval value = numeric::enclose_decimal(text) / divisor;
     const interval printed_value = numeric::enclose_decimal(text);
@@ -133,9 +147,7 @@ Finding compare(const interval& ours, std::string_view printed, std::string_view
     const interval deviation = abs(ours - value);
     *allowed_out = allowed;
     *deviation_out = deviation;
-    if (numeric::upper_bound(deviation) <= numeric::lower_bound(allowed)) return Finding::agree;
-    if (numeric::lower_bound(deviation) > numeric::upper_bound(allowed)) return Finding::disagree;
-    return Finding::undecided;
+    return numeric::is_at_most(deviation, allowed);
 }
 
 struct Tally {
@@ -146,21 +158,12 @@ struct Tally {
     std::string worst_where;
 };
 
-class ScalingSchedulesCheck final : public core::Check {
-public:
-    std::string name() const override { return "scaling-schedules"; }
+class ScalingSchedulesCheck final : public support::ClaimCheck<Params> {
+    using ClaimCheck::ClaimCheck;
 
-    std::vector<core::ParameterSpec> parameters() const override {
-        return {{"case", core::ParameterKind::text, "a case id of src/claims/support/scaling_schedules_data.hpp"},
-                {"perturbation", core::ParameterKind::text,
-                 "none, factor-plus-one, theta-doubled, original-max-position-embeddings-doubled, "
-                 "sequence-length-within-original",
-                 false, "none"}};
-    }
-
-    void validate(const core::Parameters& p) const override {
-        const ScalingCase& c = case_named(p.text("case"));
-        const std::string perturbation = p.text("perturbation");
+    void check(const Params& p) const override {
+        const ScalingCase& c = case_named(p.case_id);
+        const std::string perturbation = p.perturbation;
         support::require_one_of("perturbation", perturbation, perturbations);
         const Config config = config_of(c, perturbation);
         const auto schedule = rope::FrequencySchedule::rope(config.theta, config.head_dim);
@@ -171,10 +174,9 @@ public:
                                    std::to_string(v.index) + " beyond d/2");
     }
 
-    core::InstanceResult run(const core::Instance& instance) const override {
-        const core::Parameters& p = instance.params;
-        const ScalingCase& c = case_named(p.text("case"));
-        const std::string perturbation = p.text("perturbation");
+    core::InstanceResult decide(const core::Instance& instance, const Params& p) const override {
+        const ScalingCase& c = case_named(p.case_id);
+        const std::string perturbation = p.perturbation;
         const Config config = config_of(c, perturbation);
         auto schedule = rope::FrequencySchedule::rope(config.theta, config.head_dim);
         if (config.scaling.type != rope::ScalingType::none) schedule = schedule.with_scaling(config.scaling);
@@ -183,13 +185,13 @@ public:
         const rope::ScalingPlan plan = rope::plan_scaling(config.scaling, config.head_dim, config.theta);
 
         Tally tally;
-        const auto record = [&](Finding f, const std::string& where, const std::string& printed, const std::string& ours,
+        const auto record = [&](Certainty f, const std::string& where, const std::string& printed, const std::string& ours,
                                 const interval* allowed, const interval* deviation, std::string_view source) {
             core::json row = {{"value", where}, {"published", printed}, {"ours", ours}, {"source", source}};
             if (allowed != nullptr) row["allowed"] = numeric::decimal_upper(*allowed, 3);
             if (deviation != nullptr) row["deviation"] = numeric::decimal_enclosure(*deviation, 3);
             switch (f) {
-                case Finding::agree:
+                case Certainty::certainly:
                     ++tally.agree;
                     if (allowed != nullptr) {
                         const double ratio = (numeric::upper_bound(*deviation) / numeric::lower_bound(*allowed)).convert_to<double>();
@@ -199,11 +201,11 @@ public:
                         }
                     }
                     break;
-                case Finding::disagree:
+                case Certainty::certainly_not:
                     ++tally.disagree;
                     if (tally.disagreements.size() < 8) tally.disagreements.push_back(row);
                     break;
-                case Finding::undecided:
+                case Certainty::unknown:
                     ++tally.undecided;
                     if (tally.undecided_rows.size() < 8) tally.undecided_rows.push_back(row);
                     break;
@@ -212,7 +214,7 @@ public:
         const auto compare_real = [&](const interval& ours, const std::string& where, std::string_view printed,
                                       const WorkedValue& v, const interval& divisor) {
             interval allowed, deviation;
-            const Finding f = compare(ours, printed, v.arithmetic, divisor, &allowed, &deviation);
+            const Certainty f = compare(ours, printed, v.arithmetic, divisor, &allowed, &deviation);
             record(f, where, std::string(printed) + (v.divisor.empty() ? "" : " / " + std::string(v.divisor)),
                    numeric::decimal_midpoint(ours, 17), &allowed, &deviation, v.source);
         };
@@ -233,7 +235,7 @@ public:
                 compare_real(attention, "attention_factor", v.printed, v, interval(1));
             } else {
                 const std::string ours = count_of(v.quantity, plan);
-                record(ours == v.printed ? Finding::agree : Finding::disagree, std::string(v.quantity),
+                record(ours == v.printed ? Certainty::certainly : Certainty::certainly_not, std::string(v.quantity),
                        std::string(v.printed), ours, nullptr, nullptr, v.source);
             }
         }
@@ -301,6 +303,6 @@ private:
 
 }  // namespace
 
-std::unique_ptr<core::Check> make_scaling_schedules_check() { return std::make_unique<ScalingSchedulesCheck>(); }
+ROPECHECK_REGISTER_CHECK(scaling_schedules, ScalingSchedulesCheck, "scaling-schedules", fields())
 
 }  // namespace ropecheck::claims

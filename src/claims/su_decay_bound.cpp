@@ -31,7 +31,6 @@
 #include <utility>
 #include <vector>
 
-#include "checks.hpp"
 #include "ropecheck/numeric/certainty.hpp"
 #include "ropecheck/numeric/decimal.hpp"
 #include "ropecheck/numeric/invalid_input.hpp"
@@ -46,6 +45,32 @@ namespace {
 
 using numeric::interval;
 using numeric::real;
+
+struct Params : support::RopePoint {
+    std::int64_t max_distance = 0, draw = 0, search_max_head_dim = 0;
+    int fit_head_dim = 0;
+    std::string query, fit_theta, fit_at_100, fit_at_1000, fit_tolerance, control;
+};
+
+support::Fields<Params> own_fields() {
+    using core::ParameterKind;
+    return {{"max_distance", ParameterKind::integer,
+             "N: the bound is certified at every r = 0..N; the belief search's largest r2", &Params::max_distance},
+            {"query", ParameterKind::text, "h from: gaussian (q, k ~ N(0, I)) or ones (q = k = 1)", "gaussian",
+             &Params::query},
+            {support::draw_parameter(), &Params::draw},
+            {"fit_head_dim", ParameterKind::integer, "Figure 2a fit: head dimension", 1024, &Params::fit_head_dim},
+            {"fit_theta", ParameterKind::decimal, "Figure 2a fit: theta", "10000", &Params::fit_theta},
+            {"fit_at_100", ParameterKind::decimal, "Figure 2a read at r = 100", "0.44", &Params::fit_at_100},
+            {"fit_at_1000", ParameterKind::decimal, "Figure 2a read at r = 1000", "0.2", &Params::fit_at_1000},
+            {"fit_tolerance", ParameterKind::decimal, "allowed |f(r) - read value|", "0.01", &Params::fit_tolerance},
+            {"search_max_head_dim", ParameterKind::integer, "belief search: d = 2, 4, .., this", 64,
+             &Params::search_max_head_dim},
+            {support::control_parameter("none, literal-index-range, decreasing-belief"), &Params::control}};
+}
+
+// Each parameter once: the schema, the range checks and the run all read it.
+support::Fields<Params> fields() { return support::rope_fields<Params>() + own_fields(); }
 
 constexpr std::int64_t max_window = 1'000'000;
 constexpr std::int64_t max_search_distance = 100'000;
@@ -75,64 +100,44 @@ struct AbelScan {
     std::optional<std::int64_t> kernel_mismatch_at;
 };
 
-class SuDecayBoundCheck final : public core::Check {
-public:
-    std::string name() const override { return "su-decay-bound"; }
+class SuDecayBoundCheck final : public support::ClaimCheck<Params> {
+    using ClaimCheck::ClaimCheck;
 
-    std::vector<core::ParameterSpec> parameters() const override {
-        return {support::head_dim_parameter(),
-                support::theta_parameter(),
-                {"max_distance", core::ParameterKind::integer,
-                 "N: the bound is certified at every r = 0..N; the belief search's largest r2"},
-                {"query", core::ParameterKind::text, "h from: gaussian (q, k ~ N(0, I)) or ones (q = k = 1)",
-                 false, "gaussian"},
-                support::draw_parameter(),
-                {"fit_head_dim", core::ParameterKind::integer, "Figure 2a fit: head dimension", false, 1024},
-                {"fit_theta", core::ParameterKind::decimal, "Figure 2a fit: theta", false, "10000"},
-                {"fit_at_100", core::ParameterKind::decimal, "Figure 2a read at r = 100", false, "0.44"},
-                {"fit_at_1000", core::ParameterKind::decimal, "Figure 2a read at r = 1000", false, "0.2"},
-                {"fit_tolerance", core::ParameterKind::decimal, "allowed |f(r) - read value|", false, "0.01"},
-                {"search_max_head_dim", core::ParameterKind::integer,
-                 "belief search: d = 2, 4, .., this", false, 64},
-                support::control_parameter("none, literal-index-range, decreasing-belief")};
-    }
-
-    void validate(const core::Parameters& p) const override {
+    void check(const Params& p) const override {
         const auto schedule = support::rope_schedule(p);
-        const std::string control = support::control_of(p, controls);
-        support::require_one_of("query", p.text("query"), {"gaussian", "ones"});
+        const std::string control = support::control_of(p.control, controls);
+        support::require_one_of("query", p.query, {"gaussian", "ones"});
         if (control != "decreasing-belief") {
             // At d = 2 the bound is the identity |h_1| = |h_1| at every r: true, but an
             // equality that interval arithmetic cannot certify as <=.
             if (schedule.head_dim() < 4)
                 throw InvalidInput("head_dim = " + std::to_string(schedule.head_dim()) +
                                    ": the Abel bound is an equality at d = 2; use d >= 4");
-            support::require_range("max_distance", p.integer("max_distance"), 0, max_window);
+            support::require_range("max_distance", p.max_distance, 0, max_window);
         } else {
-            support::require_range("max_distance", p.integer("max_distance"), 1, max_search_distance);
-            const std::int64_t search = p.integer("search_max_head_dim");
+            support::require_range("max_distance", p.max_distance, 1, max_search_distance);
+            const std::int64_t search = p.search_max_head_dim;
             support::require_range("search_max_head_dim", search, 2, 4096);
             if (search % 2 != 0) throw InvalidInput("search_max_head_dim must be even");
         }
-        rope::FrequencySchedule::rope(p.decimal("fit_theta"), p.small_integer("fit_head_dim"));
-        for (const char* key : {"fit_at_100", "fit_at_1000"}) numeric::enclose_decimal(p.decimal(key));
-        const interval tol = numeric::enclose_decimal(p.decimal("fit_tolerance"));
+        rope::FrequencySchedule::rope(p.fit_theta, p.fit_head_dim);
+        for (const std::string* read : {&p.fit_at_100, &p.fit_at_1000}) numeric::enclose_decimal(*read);
+        const interval tol = numeric::enclose_decimal(p.fit_tolerance);
         if (!numeric::certainly_positive(tol)) throw InvalidInput("fit_tolerance must be > 0");
     }
 
-    core::InstanceResult run(const core::Instance& instance) const override {
-        const std::string control = instance.params.text("control");
-        if (control == "decreasing-belief") return run_belief(instance);
-        return run_claim(instance, control == "literal-index-range");
+    core::InstanceResult decide(const core::Instance& instance, const Params& p) const override {
+        const std::string control = p.control;
+        if (control == "decreasing-belief") return run_belief(instance, p);
+        return run_claim(instance, p, control == "literal-index-range");
     }
 
 private:
-    static core::InstanceResult run_claim(const core::Instance& instance, bool literal) {
-        const core::Parameters& p = instance.params;
+    static core::InstanceResult run_claim(const core::Instance& instance, const Params& p, bool literal) {
         const auto schedule = support::rope_schedule(p);
         const int d = schedule.head_dim();
-        const std::int64_t window = p.integer("max_distance");
-        const bool gaussian = p.text("query") == "gaussian";
+        const std::int64_t window = p.max_distance;
+        const bool gaussian = p.query == "gaussian";
 
         core::CounterRng rng(instance.seed);
         const std::vector<double> q_exact = gaussian ? support::gaussian_vector(rng, d) : std::vector<double>(d, 1.0);
@@ -151,7 +156,7 @@ private:
         result.evidence["bound_form"] =
             "|sum_k h_k e^{i r g_k}| <= max_{1<=k<=d/2} |h_{k+1} - h_k| * sum_{k=2}^{d/2+1} |S_k|, "
             "S_k = sum_{l<k} e^{i r g_l}, h_{d/2+1} = 0";
-        result.evidence["query"] = p.text("query");
+        result.evidence["query"] = p.query;
         result.evidence["distances_certified"] = window + 1;
         result.evidence["max_step"] = numeric::decimal_enclosure(weights.largest_step, 12);
         result.evidence["smallest_slack_lower"] = numeric::decimal_down(scan.smallest_slack, 12);
@@ -163,10 +168,10 @@ private:
         result.evidence["literal_index_form_violations"] = scan.literal_violations;
         result.evidence["literal_index_form_first_violation"] =
             scan.literal_first_violation ? core::json(*scan.literal_first_violation) : core::json(nullptr);
-        result.evidence["figure_2a_fit"] = {{"head_dim", p.integer("fit_head_dim")},
-                                            {"theta", p.decimal("fit_theta")},
+        result.evidence["figure_2a_fit"] = {{"head_dim", p.fit_head_dim},
+                                            {"theta", p.fit_theta},
                                             {"normalisation", "a(r) / a(0) = (2/d) sum_k cos(r g_k), q = k = 1"},
-                                            {"tolerance", p.decimal("fit_tolerance")},
+                                            {"tolerance", p.fit_tolerance},
                                             {"points", core::json::array()}};
         for (const FitPoint& f : fit)
             result.evidence["figure_2a_fit"]["points"].push_back({{"r", f.distance},
@@ -181,7 +186,7 @@ private:
         // is the claim's (a mismatch is in the negative's evidence).
         result.evidence["kernel_identity_mismatch_at"] =
             scan.kernel_mismatch_at ? core::json(*scan.kernel_mismatch_at) : core::json(nullptr);
-        if (literal) return decide_literal(instance, scan, std::move(result));
+        if (literal) return decide_literal(instance, p, scan, std::move(result));
         if (scan.kernel_mismatch_at) {
             const std::string mismatch = "the kernel's a(" + std::to_string(*scan.kernel_mismatch_at) +
                                          ") is not Re sum_k h_k e^{i r g_k}";
@@ -220,8 +225,8 @@ private:
                              " certainly differs from its reference value " + numeric::decimal_enclosure(f.reference, 12);
             core::Counterexample cx;
             cx.kind = "the all-ones curve differs from its reference value";
-            cx.inputs = {{"fit_head_dim", std::to_string(p.integer("fit_head_dim"))},
-                         {"fit_theta", p.decimal("fit_theta")}, {"distance r", std::to_string(f.distance)}};
+            cx.inputs = {{"fit_head_dim", std::to_string(p.fit_head_dim)},
+                         {"fit_theta", p.fit_theta}, {"distance r", std::to_string(f.distance)}};
             cx.claimed = "f(r) through the schedule and kernel = (2/d) sum_k cos(r g_k) by the reference route";
             cx.computed = result.message;
             cx.replay = support::replay_header(instance);
@@ -230,18 +235,18 @@ private:
             return result;
         }
         for (const FitPoint& f : fit) {
-            const interval tol = numeric::enclose_decimal(p.decimal("fit_tolerance"));
+            const interval tol = numeric::enclose_decimal(p.fit_tolerance);
             if (numeric::certainly_positive(f.deviation - tol)) {
                 result.verdict = core::Verdict::refuted;
                 result.message = "Figure 2a fit: f(" + std::to_string(f.distance) + ") in " +
                                  numeric::decimal_enclosure(f.ours, 8) + " is more than " +
-                                 p.decimal("fit_tolerance") + " from the plot's " + f.paper;
+                                 p.fit_tolerance + " from the plot's " + f.paper;
                 core::Counterexample cx;
                 cx.kind = "the stated fit does not reproduce Figure 2a";
-                cx.inputs = {{"fit_head_dim", std::to_string(p.integer("fit_head_dim"))},
-                             {"fit_theta", p.decimal("fit_theta")},
+                cx.inputs = {{"fit_head_dim", std::to_string(p.fit_head_dim)},
+                             {"fit_theta", p.fit_theta},
                              {"distance r", std::to_string(f.distance)}};
-                cx.claimed = "|f(r) - " + f.paper + "| <= " + p.decimal("fit_tolerance");
+                cx.claimed = "|f(r) - " + f.paper + "| <= " + p.fit_tolerance;
                 cx.computed = result.message;
                 cx.replay = support::replay_header(instance);
                 cx.replay["inputs"] = {{"distance", f.distance}, {"paper", f.paper}};
@@ -266,7 +271,7 @@ private:
                          ": smallest slack >= " + numeric::decimal_down(scan.smallest_slack, 6) + " at r = " +
                          std::to_string(scan.worst) + "; Figure 2a fit f(100) ~ " +
                          numeric::decimal_midpoint(fit[0].ours, 4) + ", f(1000) ~ " +
-                         numeric::decimal_midpoint(fit[1].ours, 4) + " within " + p.decimal("fit_tolerance");
+                         numeric::decimal_midpoint(fit[1].ours, 4) + " within " + p.fit_tolerance;
         return result;
     }
 
@@ -313,24 +318,23 @@ private:
 
     // The literal-index control: refuted at the first distance where the literal range
     // sum_{k=1}^{d/2} |S_k| gives a bound certainly below |sum_k h_k e^{i r g_k}|.
-    static core::InstanceResult decide_literal(const core::Instance& instance, const AbelScan& scan,
+    static core::InstanceResult decide_literal(const core::Instance& instance, const Params& p, const AbelScan& scan,
                                                core::InstanceResult result) {
-        const core::Parameters& p = instance.params;
         result.evidence["bound_form"] = "the literal index range: max_k |h_{k+1} - h_k| * sum_{k=1}^{d/2} |S_k| "
                                         "(S_{d/2+1} left out)";
         if (scan.literal_first_violation) {
             const std::int64_t r = *scan.literal_first_violation;
             result.verdict = core::Verdict::refuted;
             result.message = "the literal-index bound is certainly violated at r = " + std::to_string(r) + " (" +
-                             std::to_string(scan.literal_violations) + " of " + std::to_string(p.integer("max_distance") + 1) +
+                             std::to_string(scan.literal_violations) + " of " + std::to_string(p.max_distance + 1) +
                              " distances)";
             result.margin = core::Margin{numeric::decimal_lower(scan.literal_at_first - scan.modulus_at_first),
                                          numeric::decimal_upper(scan.literal_at_first - scan.modulus_at_first),
                                          "r = " + std::to_string(r)};
             core::Counterexample cx;
             cx.kind = "the literal-index Abel bound fails";
-            cx.inputs = {{"head_dim", std::to_string(p.integer("head_dim"))}, {"theta", p.decimal("theta")},
-                         {"query", p.text("query")}, {"distance r", std::to_string(r)}};
+            cx.inputs = {{"head_dim", std::to_string(p.head_dim)}, {"theta", p.theta},
+                         {"query", p.query}, {"distance r", std::to_string(r)}};
             cx.claimed = "|sum h_k e^{i r g_k}| <= max |h_{k+1} - h_k| sum_{k=1}^{d/2} |S_k|";
             cx.computed = "bound in " + numeric::decimal_enclosure(scan.literal_at_first, 12) + " < |sum| in " +
                           numeric::decimal_enclosure(scan.modulus_at_first, 12);
@@ -346,34 +350,33 @@ private:
             return result;
         }
         result.verdict = core::Verdict::certified;
-        result.message = "the literal-index bound holds at every r in 0.." + std::to_string(p.integer("max_distance"));
+        result.message = "the literal-index bound holds at every r in 0.." + std::to_string(p.max_distance);
         return result;
     }
 
     // f(r) = a(r) / a(0) for q = k = 1 at the fit's (d, theta), through the kernel.
-    static std::vector<FitPoint> figure_2a_fit(const core::Parameters& p) {
-        const auto schedule = rope::FrequencySchedule::rope(p.decimal("fit_theta"), p.small_integer("fit_head_dim"));
+    static std::vector<FitPoint> figure_2a_fit(const Params& p) {
+        const auto schedule = rope::FrequencySchedule::rope(p.fit_theta, p.fit_head_dim);
         const auto freqs = schedule.frequencies<interval>();
         const std::vector<interval> ones(static_cast<std::size_t>(schedule.head_dim()), interval(1));
         const auto coeffs = rope::chunk_coefficients<interval>(ones, ones);
         const interval at_zero = rope::activation_from_coefficients<interval>(coeffs, freqs, 0);
         const auto reference = support::reference_rope_frequencies(schedule.theta(), schedule.head_dim());
         std::vector<FitPoint> out;
-        for (const auto& [r, key] : {std::pair<std::int64_t, const char*>{100, "fit_at_100"}, {1000, "fit_at_1000"}}) {
+        for (const auto& [r, read] : {std::pair<std::int64_t, const std::string*>{100, &p.fit_at_100}, {1000, &p.fit_at_1000}}) {
             const interval f = rope::activation_from_coefficients<interval>(coeffs, freqs, r) / at_zero;
-            const std::string paper = p.decimal(key);
+            const std::string& paper = *read;
             out.push_back({r, paper, f, abs(f - numeric::enclose_decimal(paper)),
                            support::reference_all_ones_curve(reference, r)});
         }
         return out;
     }
 
-    static core::InstanceResult run_belief(const core::Instance& instance) {
-        const core::Parameters& p = instance.params;
-        const std::string theta = p.decimal("theta");
-        const int natural_d = p.small_integer("head_dim");
-        const std::int64_t range = p.integer("max_distance");
-        const int search_max = p.small_integer("search_max_head_dim");
+    static core::InstanceResult run_belief(const core::Instance& instance, const Params& p) {
+        const std::string theta = p.theta;
+        const int natural_d = p.head_dim;
+        const std::int64_t range = p.max_distance;
+        const int search_max = static_cast<int>(p.search_max_head_dim);
         const support::ShrunkIncrease shrunk = support::shrink_increase_all_ones(theta, search_max, range);
         const support::FirstIncrease at_natural = support::first_increase_all_ones(theta, natural_d, range);
 
@@ -441,6 +444,6 @@ private:
 
 }  // namespace
 
-std::unique_ptr<core::Check> make_su_decay_bound_check() { return std::make_unique<SuDecayBoundCheck>(); }
+ROPECHECK_REGISTER_CHECK(su_decay_bound, SuDecayBoundCheck, "su-decay-bound", fields())
 
 }  // namespace ropecheck::claims

@@ -37,9 +37,9 @@
 // lowest channel's certified break.
 #include <optional>
 
-#include "checks.hpp"
 #include "ropecheck/numeric/certainty.hpp"
 #include "ropecheck/numeric/decimal.hpp"
+#include "ropecheck/numeric/enclosure.hpp"
 #include "ropecheck/numeric/exact_fraction.hpp"
 #include "ropecheck/numeric/invalid_input.hpp"
 #include "ropecheck/probes/diagonal_scale.hpp"
@@ -57,6 +57,25 @@ namespace {
 using numeric::interval;
 using numeric::real;
 using rope::FrequencySchedule;
+
+struct Params : support::RopePoint {
+    numeric::ExactFraction p;
+    std::int64_t context = 0, robust_length = 0;
+    std::string epsilon, control;
+};
+
+// Each parameter once: the schema, the range checks and the run all read it.
+support::Fields<Params> fields() {
+    return support::rope_fields<Params>() +
+           support::Fields<Params>{
+               {"p", core::ParameterKind::fraction, "p of p-RoPE (0 = NoPE, 1 = RoPE)", &Params::p},
+               {"context", core::ParameterKind::integer, "N of the positional pattern", &Params::context},
+               {"epsilon", core::ParameterKind::decimal, "epsilon of the positional pattern, in (0, 1/2]",
+                &Params::epsilon},
+               {"robust_length", core::ParameterKind::integer, "length a semantic channel must survive",
+                &Params::robust_length},
+               {support::control_parameter("none, short-length, claim-rope-robust"), &Params::control}};
+}
 
 const std::vector<std::string> controls{"none", "short-length", "claim-rope-robust"};
 // d_model of Prop 5.2's witness input (any size works; the tie is structural).
@@ -87,13 +106,9 @@ Row paper_row(const numeric::ExactFraction& p) {
     return {Cell::yes, Cell::yes};                            // p-RoPE
 }
 
-bool identical(const interval& a, const interval& b) {
-    return numeric::lower_bound(a) == numeric::lower_bound(b) && numeric::upper_bound(a) == numeric::upper_bound(b);
-}
-
-FrequencySchedule schedule_of(const core::Parameters& params) {
-    return FrequencySchedule(rope::RotaryKind::p_rope, params.decimal("theta"), params.small_integer("head_dim"),
-                             params.fraction("p"));
+FrequencySchedule schedule_of(const Params& params) {
+    return FrequencySchedule(rope::RotaryKind::p_rope, params.theta, params.head_dim,
+                             params.p);
 }
 
 // ---- robust semantic channels ------------------------------------------------
@@ -131,7 +146,7 @@ SemanticOutcome semantic_cell(const FrequencySchedule& schedule, const std::vect
         const bool rotated = schedule.chunks()[i].rotated;
         std::optional<ChunkBreak> b;
         for (const auto& [g, found] : seen)
-            if (identical(g, freqs[i])) b = found;
+            if (numeric::identical(g, freqs[i])) b = found;
         const bool fresh = !b.has_value();
         if (fresh) {
             b = sweep_break(freqs[i], length);
@@ -205,10 +220,10 @@ interval construction_weight(const interval& g, std::int64_t n, const real& s) {
     return rope::causal_attention_row<interval>(logits, static_cast<std::size_t>(n)).back();
 }
 
-PositionalOutcome positional_cell(const std::vector<interval>& freqs, const core::Instance& instance) {
-    const core::Parameters& params = instance.params;
-    const std::int64_t n = params.integer("context");
-    const std::string epsilon = params.decimal("epsilon");
+PositionalOutcome positional_cell(const std::vector<interval>& freqs, const core::Instance& instance,
+                                 const Params& params) {
+    const std::int64_t n = params.context;
+    const std::string epsilon = params.epsilon;
     PositionalOutcome out;
     if (numeric::certainly_positive(freqs[0])) {
         const auto answer = probes::diagonal_scale(freqs[0], n, epsilon);
@@ -239,21 +254,10 @@ PositionalOutcome positional_cell(const std::vector<interval>& freqs, const core
     return out;
 }
 
-class TableOneCheck final : public core::Check {
-public:
-    std::string name() const override { return "table-1"; }
+class TableOneCheck final : public support::ClaimCheck<Params> {
+    using ClaimCheck::ClaimCheck;
 
-    std::vector<core::ParameterSpec> parameters() const override {
-        return {support::head_dim_parameter(),
-                support::theta_parameter(),
-                {"p", core::ParameterKind::fraction, "p of p-RoPE (0 = NoPE, 1 = RoPE)"},
-                {"context", core::ParameterKind::integer, "N of the positional pattern"},
-                {"epsilon", core::ParameterKind::decimal, "epsilon of the positional pattern, in (0, 1/2]"},
-                {"robust_length", core::ParameterKind::integer, "length a semantic channel must survive"},
-                support::control_parameter("none, short-length, claim-rope-robust")};
-    }
-
-    void validate(const core::Parameters& params) const override {
+    void check(const Params& params) const override {
         const FrequencySchedule schedule = schedule_of(params);
         const auto& p = schedule.p();
         const bool strictly_inside = p.numerator > 0 && p.numerator < p.denominator;
@@ -261,24 +265,23 @@ public:
             throw InvalidInput("p = " + p.str() + " keeps " + std::to_string(schedule.rotated_pairs()) + " of " +
                                std::to_string(schedule.pairs()) + " frequencies at head_dim = " +
                                std::to_string(schedule.head_dim()) + ": that is not a p-RoPE row of Table 1");
-        support::require_range("context", params.integer("context"), 2, 1'000'000);
-        support::require_range("robust_length", params.integer("robust_length"), 1, 1'000'000'000);
-        const auto eps = numeric::ExactFraction::parse_decimal(params.decimal("epsilon"), "epsilon");
+        support::require_range("context", params.context, 2, 1'000'000);
+        support::require_range("robust_length", params.robust_length, 1, 1'000'000'000);
+        const auto eps = numeric::ExactFraction::parse_decimal(params.epsilon, "epsilon");
         if (eps.numerator <= 0 || 2 * eps.numerator > eps.denominator)
-            throw InvalidInput("epsilon = " + params.decimal("epsilon") + " is outside (0, 1/2]");
-        const std::string control = support::control_of(params, controls);
+            throw InvalidInput("epsilon = " + params.epsilon + " is outside (0, 1/2]");
+        const std::string control = support::control_of(params.control, controls);
         if (control != "none" && p.numerator != p.denominator)
             throw InvalidInput("control " + control + " is about RoPE: it needs p = 1, not p = " + p.str());
     }
 
-    core::InstanceResult run(const core::Instance& instance) const override {
-        const core::Parameters& params = instance.params;
+    core::InstanceResult decide(const core::Instance& instance, const Params& params) const override {
         const FrequencySchedule schedule = schedule_of(params);
         const auto freqs = schedule.frequencies<interval>();
-        const std::string control = support::control_of(params, controls);
+        const std::string control = support::control_of(params.control, controls);
         core::InstanceResult result;
 
-        std::int64_t length = params.integer("robust_length");
+        std::int64_t length = params.robust_length;
         if (control == "short-length") {
             const auto lowest = support::quarter_turn_break(
                 support::reference_rope_frequency(schedule.theta(), schedule.head_dim(), schedule.pairs()));
@@ -292,7 +295,7 @@ public:
         const Row claimed = control == "claim-rope-robust" ? Row{Cell::yes, Cell::yes} : paper_row(schedule.p());
 
         const SemanticOutcome semantic = semantic_cell(schedule, freqs, length);
-        const PositionalOutcome positional = positional_cell(freqs, instance);
+        const PositionalOutcome positional = positional_cell(freqs, instance, params);
         const Row computed{semantic.cell, positional.cell};
 
         result.evidence["row"] = {{"p", schedule.p().str()},
@@ -368,6 +371,6 @@ public:
 
 }  // namespace
 
-std::unique_ptr<core::Check> make_table_1_check() { return std::make_unique<TableOneCheck>(); }
+ROPECHECK_REGISTER_CHECK(table_1, TableOneCheck, "table-1", fields())
 
 }  // namespace ropecheck::claims

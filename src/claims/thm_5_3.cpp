@@ -27,9 +27,9 @@
 // <= 1 - eps there (its margin is that shortfall, (1 - eps) - alpha).
 #include <cmath>
 
-#include "checks.hpp"
 #include "ropecheck/numeric/certainty.hpp"
 #include "ropecheck/numeric/decimal.hpp"
+#include "ropecheck/numeric/enclosure.hpp"
 #include "ropecheck/numeric/exact_fraction.hpp"
 #include "ropecheck/numeric/invalid_input.hpp"
 #include "ropecheck/probes/diagonal_scale.hpp"
@@ -46,39 +46,62 @@ using numeric::interval;
 using numeric::real;
 using probes::Pattern;
 
+// The frequency is given either explicitly or as (head_dim, theta, frequency_index).
+struct Params {
+    std::optional<std::string> frequency, theta;
+    std::optional<std::int64_t> head_dim, frequency_index;
+    std::int64_t context = 0;
+    std::string epsilon, pattern, control;
+};
+
+// Each parameter once: the schema, the range checks and the run all read it.
+support::Fields<Params> fields() {
+    using core::ParameterKind;
+    return {
+        {"frequency", ParameterKind::decimal, "explicit frequency g > 0 (rad/token)", &Params::frequency},
+        {"head_dim", ParameterKind::integer, "head dimension d, with theta and frequency_index", &Params::head_dim},
+        {"theta", ParameterKind::decimal, "RoPE base theta (> 1)", &Params::theta},
+        {"frequency_index", ParameterKind::integer, "K in 1..d/2: g_K = theta^(-2(K-1)/d)", &Params::frequency_index},
+        {"context", ParameterKind::integer, "sequence length N >= 2", &Params::context},
+        {"epsilon", ParameterKind::decimal, "eps in (0, 1/2]: the target's weight must exceed 1 - eps",
+         &Params::epsilon},
+        {"pattern", ParameterKind::text, "diagonal or previous-token", &Params::pattern},
+        {support::control_parameter("none, half-scale"), &Params::control}};
+}
+
 constexpr std::int64_t max_context = 10'000'000;
 // Rows up to this length are rebuilt with the kernel (N MPFI activations each).
 constexpr std::int64_t kernel_check_limit = 1000;
 
-bool uses_schedule(const core::Parameters& params) {
-    return params.has("head_dim") || params.has("theta") || params.has("frequency_index");
+bool uses_schedule(const Params& params) {
+    return params.head_dim.has_value() || params.theta.has_value() || params.frequency_index.has_value();
 }
 
 // The frequency of a grid point; throws InvalidInput unless exactly one of the
 // two ways to give it is used.
-interval frequency_of(const core::Parameters& params) {
-    if (params.has("frequency")) {
+interval frequency_of(const Params& params) {
+    if (params.frequency.has_value()) {
         if (uses_schedule(params))
             throw InvalidInput("give either frequency or (head_dim, theta, frequency_index), not both");
-        const interval g = numeric::enclose_decimal(params.decimal("frequency"));
+        const interval g = numeric::enclose_decimal(*params.frequency);
         if (!numeric::certainly_positive(g))
-            throw InvalidInput("frequency = " + params.decimal("frequency") + " must be > 0");
+            throw InvalidInput("frequency = " + *params.frequency + " must be > 0");
         return g;
     }
-    if (!params.has("head_dim") || !params.has("theta") || !params.has("frequency_index"))
+    if (!params.head_dim.has_value() || !params.theta.has_value() || !params.frequency_index.has_value())
         throw InvalidInput("give frequency, or all of head_dim, theta and frequency_index");
-    const auto schedule = support::rope_schedule(params);
-    const std::int64_t k = params.integer("frequency_index");
+    const auto schedule = support::rope_schedule({support::small_integer("head_dim", *params.head_dim), *params.theta});
+    const std::int64_t k = *params.frequency_index;
     support::require_range("frequency_index", k, 1, schedule.pairs());
     return schedule.frequencies<interval>()[static_cast<std::size_t>(k - 1)];
 }
 
 // The frequency of a grid point from its definition, for the closed-form pin:
 // the decimal itself, or theta^(-2(K-1)/d) by support::reference_rope_frequency.
-interval reference_frequency_of(const core::Parameters& params) {
-    if (params.has("frequency")) return numeric::enclose_decimal(params.decimal("frequency"));
-    return support::reference_rope_frequency(params.decimal("theta"), params.small_integer("head_dim"),
-                                             params.small_integer("frequency_index"));
+interval reference_frequency_of(const Params& params) {
+    if (params.frequency.has_value()) return numeric::enclose_decimal(*params.frequency);
+    return support::reference_rope_frequency(*params.theta, support::small_integer("head_dim", *params.head_dim),
+                                             support::small_integer("frequency_index", *params.frequency_index));
 }
 
 // How many competitors of the worst position sit at distance 1 when every one
@@ -97,10 +120,10 @@ interval closed_form_scale(const interval& g, int competitors, const std::string
     return log(interval(competitors) * (interval(1) - eps) / eps) / (interval(1) - cos(g));
 }
 
-std::string frequency_label(const core::Parameters& params) {
-    if (params.has("frequency")) return "g = " + params.decimal("frequency");
-    return "g_" + std::to_string(params.integer("frequency_index")) + " (d = " +
-           std::to_string(params.integer("head_dim")) + ", theta = " + params.decimal("theta") + ")";
+std::string frequency_label(const Params& params) {
+    if (params.frequency.has_value()) return "g = " + *params.frequency;
+    return "g_" + std::to_string(*params.frequency_index) + " (d = " +
+           std::to_string(*params.head_dim) + ", theta = " + *params.theta + ")";
 }
 
 // alpha at the worst position from the full row: q = psi = (sqrt(s), 0), keys
@@ -117,17 +140,7 @@ interval kernel_target_weight(const interval& g, std::int64_t n, const real& s, 
 }
 
 // Weight above the bar (certainly), at most the bar (certainly_not), or unknown.
-Certainty above(const interval& weight, const interval& bar) {
-    if (numeric::lower_bound(weight) > numeric::upper_bound(bar)) return Certainty::certainly;
-    if (numeric::upper_bound(weight) <= numeric::lower_bound(bar)) return Certainty::certainly_not;
-    return Certainty::unknown;
-}
-
-interval between(const real& lower, const real& upper) {
-    interval x;
-    mpfi_interv_fr(x.backend().data(), lower.backend().data(), upper.backend().data());
-    return x;
-}
+Certainty above(const interval& weight, const interval& bar) { return numeric::is_less(bar, weight); }
 
 // The kernel row's verdict on the probe's bracket: the pattern must hold at
 // the upper end and fail at the lower end. The probe decides F(s) < T far more
@@ -160,38 +173,25 @@ Corroboration corroborate(const interval& g, const probes::ScaleAnswer& answer, 
     return c;
 }
 
-class PositionalHeadsCheck final : public core::Check {
-public:
-    std::string name() const override { return "thm-5.3"; }
+class PositionalHeadsCheck final : public support::ClaimCheck<Params> {
+    using ClaimCheck::ClaimCheck;
 
-    std::vector<core::ParameterSpec> parameters() const override {
-        return {{"frequency", core::ParameterKind::decimal, "explicit frequency g > 0 (rad/token)", false},
-                {"head_dim", core::ParameterKind::integer, "head dimension d, with theta and frequency_index", false},
-                {"theta", core::ParameterKind::decimal, "RoPE base theta (> 1)", false},
-                {"frequency_index", core::ParameterKind::integer, "K in 1..d/2: g_K = theta^(-2(K-1)/d)", false},
-                {"context", core::ParameterKind::integer, "sequence length N >= 2"},
-                {"epsilon", core::ParameterKind::decimal, "eps in (0, 1/2]: the target's weight must exceed 1 - eps"},
-                {"pattern", core::ParameterKind::text, "diagonal or previous-token"},
-                support::control_parameter("none, half-scale")};
-    }
-
-    void validate(const core::Parameters& params) const override {
+    void check(const Params& params) const override {
         frequency_of(params);
-        support::require_range("context", params.integer("context"), 2, max_context);
-        const auto eps = numeric::ExactFraction::parse_decimal(params.decimal("epsilon"), "epsilon");
+        support::require_range("context", params.context, 2, max_context);
+        const auto eps = numeric::ExactFraction::parse_decimal(params.epsilon, "epsilon");
         if (eps.numerator <= 0 || 2 * eps.numerator > eps.denominator)
-            throw InvalidInput("epsilon = " + params.decimal("epsilon") + " is outside (0, 1/2]");
-        probes::parse_pattern(params.text("pattern"));
-        support::control_of(params, {"none", "half-scale"});
+            throw InvalidInput("epsilon = " + params.epsilon + " is outside (0, 1/2]");
+        probes::parse_pattern(params.pattern);
+        support::control_of(params.control, {"none", "half-scale"});
     }
 
-    core::InstanceResult run(const core::Instance& instance) const override {
-        const core::Parameters& params = instance.params;
+    core::InstanceResult decide(const core::Instance& instance, const Params& params) const override {
         const interval g = frequency_of(params);
-        const std::int64_t n = params.integer("context");
-        const std::string epsilon = params.decimal("epsilon");
-        const Pattern pattern = probes::parse_pattern(params.text("pattern"));
-        const bool half_scale = support::control_of(params, {"none", "half-scale"}) == "half-scale";
+        const std::int64_t n = params.context;
+        const std::string epsilon = params.epsilon;
+        const Pattern pattern = probes::parse_pattern(params.pattern);
+        const bool half_scale = support::control_of(params.control, {"none", "half-scale"}) == "half-scale";
 
         const probes::ScaleAnswer answer = probes::diagonal_scale(g, n, epsilon, pattern);
         const real lower = numeric::lower_bound(answer.scale);
@@ -222,7 +222,7 @@ public:
                              " bits (" + where + "); raise --precision";
             return result;
         }
-        if (half_scale) return refute_half_scale(instance, g, answer, bar, where, std::move(result));
+        if (half_scale) return refute_half_scale(instance, params, g, answer, bar, where, std::move(result));
         if (const int c = closed_form_competitors(n, pattern); c > 0) {
             const interval pinned = closed_form_scale(reference_frequency_of(params), c, epsilon);
             result.evidence["s_star_closed_form"] = numeric::decimal_enclosure(pinned);
@@ -270,14 +270,14 @@ private:
         return result;
     }
 
-    static core::InstanceResult refute_half_scale(const core::Instance& instance, const interval& g,
+    static core::InstanceResult refute_half_scale(const core::Instance& instance, const Params& params, const interval& g,
                                                   const probes::ScaleAnswer& answer, const interval& bar,
                                                   const std::string& where, core::InstanceResult result) {
         const std::int64_t n = answer.context;
-        const std::string epsilon = instance.params.decimal("epsilon");
-        const Pattern pattern = probes::parse_pattern(instance.params.text("pattern"));
+        const std::string epsilon = params.epsilon;
+        const Pattern pattern = probes::parse_pattern(params.pattern);
         // [lower / 2, upper / 2] contains s* / 2 (halving is exact).
-        const interval half = between(numeric::lower_bound(answer.scale) / 2, numeric::upper_bound(answer.scale) / 2);
+        const interval half = numeric::between(numeric::lower_bound(answer.scale) / 2, numeric::upper_bound(answer.scale) / 2);
         if (answer.zero_infimum || probes::pattern_holds(g, n, epsilon, half, pattern) != Certainty::certainly_not) {
             result.verdict = core::Verdict::inconclusive;
             result.message = "the pattern at s*/2 is not certainly broken (" + where + ")";
@@ -316,6 +316,6 @@ private:
 
 }  // namespace
 
-std::unique_ptr<core::Check> make_thm_5_3_check() { return std::make_unique<PositionalHeadsCheck>(); }
+ROPECHECK_REGISTER_CHECK(thm_5_3, PositionalHeadsCheck, "thm-5.3", fields())
 
 }  // namespace ropecheck::claims

@@ -27,9 +27,9 @@
 // robust_length; refuted by its certified break.
 #include <optional>
 
-#include "checks.hpp"
 #include "ropecheck/numeric/certainty.hpp"
 #include "ropecheck/numeric/decimal.hpp"
+#include "ropecheck/numeric/enclosure.hpp"
 #include "ropecheck/numeric/invalid_input.hpp"
 #include "ropecheck/probes/semantic_break.hpp"
 #include "support/claim_support.hpp"
@@ -41,6 +41,31 @@ namespace {
 using numeric::interval;
 using rope::FrequencySchedule;
 using rope::RotaryKind;
+
+struct Params : support::RopePoint {
+    std::string theta_larger;
+    std::int64_t max_distance = 0;
+    numeric::ExactFraction p;
+    std::optional<std::int64_t> robust_length;  // the robust-up-to control's
+    std::string control;
+};
+
+support::Fields<Params> own_fields() {
+    using core::ParameterKind;
+    return {
+        {"theta_larger", ParameterKind::decimal,
+         "a larger base (> theta) whose break distances must be at least as large, e.g. \"500000\"",
+         &Params::theta_larger},
+        {"max_distance", ParameterKind::integer, "N: breaks are searched for in 1 <= r <= N", &Params::max_distance},
+        {"p", ParameterKind::fraction, "p-RoPE fraction kept, in [0, 1]", "1", &Params::p},
+        {"robust_length", ParameterKind::integer,
+         "control robust-up-to: the length up to which the lowest channel is claimed to stay >= 0",
+         &Params::robust_length},
+        {support::control_parameter("none, early-break, robust-up-to"), &Params::control}};
+}
+
+// Each parameter once: the schema, the range checks and the run all read it.
+support::Fields<Params> fields() { return support::rope_fields<Params>() + own_fields(); }
 
 // The fast double filter of the sweep engine covers distances below 2^31.
 constexpr std::int64_t max_distance_limit = 1'000'000'000;
@@ -77,33 +102,16 @@ BreakSearch break_of(const interval& g, std::int64_t limit) {
     return search;
 }
 
-bool identical(const interval& a, const interval& b) {
-    return numeric::lower_bound(a) == numeric::lower_bound(b) && numeric::upper_bound(a) == numeric::upper_bound(b);
-}
-
 std::string frequency_name(int k) { return "g_" + std::to_string(k); }
 
-class SemanticChannelsBreakCheck final : public core::Check {
-public:
-    std::string name() const override { return "thm-6.1"; }
+class SemanticChannelsBreakCheck final : public support::ClaimCheck<Params> {
+    using ClaimCheck::ClaimCheck;
 
-    std::vector<core::ParameterSpec> parameters() const override {
-        return {support::head_dim_parameter(),
-                support::theta_parameter(),
-                {"theta_larger", core::ParameterKind::decimal,
-                 "a larger base (> theta) whose break distances must be at least as large, e.g. \"500000\""},
-                {"max_distance", core::ParameterKind::integer, "N: breaks are searched for in 1 <= r <= N"},
-                {"p", core::ParameterKind::fraction, "p-RoPE fraction kept, in [0, 1]", false, "1"},
-                {"robust_length", core::ParameterKind::integer,
-                 "control robust-up-to: the length up to which the lowest channel is claimed to stay >= 0", false},
-                support::control_parameter("none, early-break, robust-up-to")};
-    }
-
-    void validate(const core::Parameters& params) const override {
-        const std::string theta = params.decimal("theta");
-        const int d = params.small_integer("head_dim");
-        FrequencySchedule(RotaryKind::p_rope, theta, d, params.fraction("p"));
-        const std::string larger = params.decimal("theta_larger");
+    void check(const Params& params) const override {
+        const std::string theta = params.theta;
+        const int d = params.head_dim;
+        FrequencySchedule(RotaryKind::p_rope, theta, d, params.p);
+        const std::string larger = params.theta_larger;
         try {
             rope::validate_theta(larger);
         } catch (const InvalidInput& e) {
@@ -111,20 +119,17 @@ public:
         }
         if (!numeric::certainly_positive(numeric::enclose_decimal(larger) - numeric::enclose_decimal(theta)))
             throw InvalidInput("theta_larger = " + larger + " is not greater than theta = " + theta);
-        support::require_range("max_distance", params.integer("max_distance"), 1, max_distance_limit);
-        const bool robust = support::control_of(params, controls) == "robust-up-to";
-        if (robust && !params.has("robust_length"))
-            throw InvalidInput("control robust-up-to needs the parameter \"robust_length\"");
-        if (!robust && params.has("robust_length"))
-            throw InvalidInput("\"robust_length\" is only used with control = \"robust-up-to\"");
-        if (robust) support::require_range("robust_length", params.integer("robust_length"), 1, max_distance_limit);
+        support::require_range("max_distance", params.max_distance, 1, max_distance_limit);
+        const bool robust = support::control_of(params.control, controls) == "robust-up-to";
+        support::require_only_with("robust-up-to", robust, {{"robust_length", params.robust_length.has_value()}});
+        if (robust) support::require_range("robust_length", *params.robust_length, 1, max_distance_limit);
     }
 
-    core::InstanceResult run(const core::Instance& instance) const override {
-        const std::string control = support::control_of(instance.params, controls);
-        if (control == "robust-up-to") return run_robust_control(instance);
-        if (control == "early-break") return run_early_break_control(instance);
-        return run_claim(instance);
+    core::InstanceResult decide(const core::Instance& instance, const Params& params) const override {
+        const std::string control = support::control_of(params.control, controls);
+        if (control == "robust-up-to") return run_robust_control(instance, params);
+        if (control == "early-break") return run_early_break_control(instance, params);
+        return run_claim(instance, params);
     }
 
 private:
@@ -134,12 +139,11 @@ private:
         return result;
     }
 
-    static core::InstanceResult run_claim(const core::Instance& instance) {
-        const core::Parameters& params = instance.params;
-        const std::string theta = params.decimal("theta");
-        const std::string theta_larger = params.decimal("theta_larger");
-        const int d = params.small_integer("head_dim");
-        const std::int64_t n = params.integer("max_distance");
+    static core::InstanceResult run_claim(const core::Instance& instance, const Params& params) {
+        const std::string theta = params.theta;
+        const std::string theta_larger = params.theta_larger;
+        const int d = params.head_dim;
+        const std::int64_t n = params.max_distance;
         const auto g = FrequencySchedule::rope(theta, d).frequencies<interval>();
         const auto g_larger = FrequencySchedule::rope(theta_larger, d).frequencies<interval>();
         const std::string bits = std::to_string(instance.precision_bits);
@@ -190,7 +194,7 @@ private:
         result.margin = core::Margin{numeric::decimal_lower(*closest), numeric::decimal_upper(*closest), closest_where};
 
         // (ii) p-RoPE: removed channels are exactly position-independent, kept ones are RoPE's.
-        const auto p = params.fraction("p");
+        const auto p = params.p;
         const FrequencySchedule prope(RotaryKind::p_rope, theta, d, p);
         const auto g_p = prope.frequencies<interval>();
         const interval far(static_cast<long long>(n));
@@ -199,7 +203,7 @@ private:
         for (int k = 1; k <= d / 2; ++k) {
             const auto i = static_cast<std::size_t>(k - 1);
             if (prope.chunks()[i].rotated) {
-                if (!identical(g_p[i], g[i])) failures.push_back("kept p-RoPE channel " + frequency_name(k) + " differs from RoPE's");
+                if (!numeric::identical(g_p[i], g[i])) failures.push_back("kept p-RoPE channel " + frequency_name(k) + " differs from RoPE's");
                 continue;
             }
             ++removed;
@@ -255,10 +259,9 @@ private:
         return result;
     }
 
-    static core::InstanceResult run_early_break_control(const core::Instance& instance) {
-        const core::Parameters& params = instance.params;
-        const std::string theta = params.decimal("theta");
-        const int d = params.small_integer("head_dim");
+    static core::InstanceResult run_early_break_control(const core::Instance& instance, const Params& params) {
+        const std::string theta = params.theta;
+        const int d = params.head_dim;
         const auto g = FrequencySchedule::rope(theta, d).frequencies<interval>();
         const std::string bits = std::to_string(instance.precision_bits);
         core::InstanceResult result;
@@ -315,11 +318,10 @@ private:
         return result;
     }
 
-    static core::InstanceResult run_robust_control(const core::Instance& instance) {
-        const core::Parameters& params = instance.params;
-        const std::string theta = params.decimal("theta");
-        const int d = params.small_integer("head_dim");
-        const std::int64_t length = params.integer("robust_length");
+    static core::InstanceResult run_robust_control(const core::Instance& instance, const Params& params) {
+        const std::string theta = params.theta;
+        const int d = params.head_dim;
+        const std::int64_t length = *params.robust_length;
         const auto g = FrequencySchedule::rope(theta, d).frequencies<interval>();
         const int k = d / 2;
         const BreakSearch search = break_of(g.back(), length);
@@ -361,6 +363,6 @@ private:
 
 }  // namespace
 
-std::unique_ptr<core::Check> make_thm_6_1_check() { return std::make_unique<SemanticChannelsBreakCheck>(); }
+ROPECHECK_REGISTER_CHECK(thm_6_1, SemanticChannelsBreakCheck, "thm-6.1", fields())
 
 }  // namespace ropecheck::claims

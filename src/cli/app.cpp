@@ -1,16 +1,15 @@
 #include "ropecheck/cli/app.hpp"
 
 #include <CLI/CLI.hpp>
-#include <map>
-#include <tuple>
-#include <vector>
 #include <iostream>
 
 #include "ropecheck/cli/commands.hpp"
 #include "ropecheck/cli/audit_command.hpp"
+#include "probe_command_line.hpp"
 #include "ropecheck/cli/probe_command.hpp"
 #include "ropecheck/numeric/invalid_input.hpp"
 #include "ropecheck/numeric/runtime_checks.hpp"
+#include "ropecheck/version.hpp"
 
 namespace ropecheck::cli {
 
@@ -40,59 +39,7 @@ int run_app(int argc, char** argv) {
     run_cmd->add_option("--report-dir", run.report_dir, "Where report.json, junit.xml and report.md go");
     run_cmd->add_option("--theorems", run.theorems, "Directory of claim specs (*.toml)");
 
-    ProbeOptions probe;
-    int probe_frequency = 0;
-    std::int64_t probe_max_distance = 0, probe_context = 0, probe_max_length = 0;
-    std::string probe_epsilon, probe_pattern, probe_gap, probe_replay_file, probe_dtype, probe_theta_floor;
-    auto* probe_cmd = app.add_subcommand(
-        "probe", "Answer one question with a certified number: positional-margin, semantic-break, diagonal-scale, density, "
-                 "float-collision, base-bound");
-    probe_cmd->add_option("name", probe.name,
-                          "positional-margin, semantic-break, diagonal-scale, density, float-collision or base-bound")
-        ->required();
-    probe_cmd->add_option("--theta", probe.theta, "RoPE base theta (> 1)")->capture_default_str();
-    probe_cmd->add_option("--head-dim", probe.head_dim, "Head dimension d (even)")->capture_default_str();
-    auto* frequency_opt = probe_cmd->add_option(
-        "--frequency", probe_frequency,
-        "Which g_k, 1 = highest (default: 1; semantic-break: d/2, the lowest)");
-    auto* all_opt = probe_cmd->add_flag("--all-frequencies", probe.all_frequencies,
-                                        "Every g_k at once (positional-margin, semantic-break)");
-    frequency_opt->excludes(all_opt);
-    probe_cmd->add_option("--precision", probe.precision, "Working precision in bits (>= 53)")->capture_default_str();
-    auto* max_distance_opt = probe_cmd->add_option(
-        "--max-distance", probe_max_distance, "Distances 1..N searched (semantic-break default: 10^9)");
-    auto* context_opt = probe_cmd->add_option(
-        "--context", probe_context,
-        "diagonal-scale, pipeline-diagonal: sequence length N; base-bound: context L; pipeline-flip: query positions (default twice the exact break)");
-    auto* epsilon_opt = probe_cmd->add_option("--epsilon", probe_epsilon, "diagonal-scale: eps in (0, 1/2]");
-    auto* pattern_opt =
-        probe_cmd->add_option("--pattern", probe_pattern, "diagonal-scale: diagonal (default) or previous-token");
-    auto* gap_opt = probe_cmd->add_option("--gap", probe_gap, "density: the gap delta, radians");
-    auto* max_length_opt = probe_cmd->add_option("--max-length", probe_max_length, "density: lengths searched (default 10^9)");
-    auto* dtype_opt = probe_cmd->add_option("--dtype", probe_dtype,
-                                           "float-collision, pipeline-*: float32, bfloat16 (default) or float16");
-    auto* theta_floor_opt = probe_cmd->add_option("--theta-floor", probe_theta_floor, "base-bound: least base considered (default 100)");
-    // The schedule: Hugging Face rope_scaling keys with dashes for underscores.
-    std::map<std::string, std::string> scaling_values;
-    for (const auto& [flag, key, help] : std::vector<std::tuple<std::string, std::string, std::string>>{
-             {"--scaling", "type", "default, linear, dynamic, yarn, longrope or llama3"},
-             {"--factor", "factor", "scaling factor (>= 1)"},
-             {"--low-freq-factor", "low_freq_factor", "llama3"},
-             {"--high-freq-factor", "high_freq_factor", "llama3"},
-             {"--original-max-position-embeddings", "original_max_position_embeddings", "L0 (yarn, llama3, longrope)"},
-             {"--max-position-embeddings", "max_position_embeddings", "L (dynamic)"},
-             {"--sequence-length", "sequence_length", "current length n (dynamic)"},
-             {"--beta-fast", "beta_fast", "yarn (default 32)"},
-             {"--beta-slow", "beta_slow", "yarn (default 1)"},
-             {"--attention-factor", "attention_factor", "yarn"}})
-        probe_cmd->add_option_function<std::string>(
-            flag, [&scaling_values, key](const std::string& v) { scaling_values[key] = v; }, help);
-    std::string partial_rotary, p_rope;
-    auto* partial_opt = probe_cmd->add_option("--partial-rotary-factor", partial_rotary, "NeoX partial rotary fraction");
-    auto* p_rope_opt = probe_cmd->add_option("--p-rope", p_rope, "p of p-RoPE (keep the floor(p d / 2) highest)");
-    probe_cmd->add_option("--format", probe.format, "text or json")->check(CLI::IsMember({"text", "json"}));
-    auto* replay_file_opt =
-        probe_cmd->add_option("--replay-file", probe_replay_file, "Save the answer as a replay record (JSON)");
+    detail::ProbeCommandLine probe(app);
 
     ReplayOptions replay;
     replay.theorems = default_theorems_dir();
@@ -118,6 +65,15 @@ int run_app(int argc, char** argv) {
                       << "\" (expected list, run, probe, replay or audit)\n";
             return exit_bad_input;
         }
+        // Likewise for a probe name: list the probes there are.
+        if (word == "probe" && argc > 2 && argv[2][0] != '-') {
+            try {
+                find_probe(argv[2]);
+            } catch (const InvalidInput& e) {
+                std::cerr << "ropecheck: error: " << e.what() << '\n';
+                return exit_bad_input;
+            }
+        }
     }
     try {
         app.parse(argc, argv);
@@ -130,22 +86,7 @@ int run_app(int argc, char** argv) {
         // Before anything runs in parallel: the libraries are what the numeric layer assumes.
         numeric::verify_numeric_runtime();
         if (list_cmd->parsed()) return list_command(list, std::cout);
-        if (probe_cmd->parsed()) {
-            if (frequency_opt->count() > 0) probe.frequency = probe_frequency;
-            if (max_distance_opt->count() > 0) probe.max_distance = probe_max_distance;
-            if (context_opt->count() > 0) probe.context = probe_context;
-            if (epsilon_opt->count() > 0) probe.epsilon = probe_epsilon;
-            if (pattern_opt->count() > 0) probe.pattern = probe_pattern;
-            if (gap_opt->count() > 0) probe.gap = probe_gap;
-            if (max_length_opt->count() > 0) probe.max_length = probe_max_length;
-            if (replay_file_opt->count() > 0) probe.replay_file = probe_replay_file;
-            if (dtype_opt->count() > 0) probe.dtype = probe_dtype;
-            if (theta_floor_opt->count() > 0) probe.theta_floor = probe_theta_floor;
-            probe.scaling = scaling_values;
-            if (partial_opt->count() > 0) probe.partial_rotary_factor = partial_rotary;
-            if (p_rope_opt->count() > 0) probe.p_rope = p_rope;
-            return probe_command(probe, std::cout);
-        }
+        if (probe.parsed()) return probe_command(probe.request(), std::cout);
         if (replay_cmd->parsed()) {
             if (replay_precision_opt->count() > 0) replay.precision = replay_precision;
             return replay_command(replay, std::cout);

@@ -31,7 +31,6 @@ using nlohmann::json;
 using numeric::interval;
 using model::ResolvedModel;
 using model::load_model_config;
-using model::shortest_decimal;
 
 constexpr unsigned audit_precision_bits = 128;
 constexpr std::size_t terminal_width = 100;
@@ -283,7 +282,7 @@ int audit_command(const AuditOptions& options, std::ostream& out) {
         json fc = json::object();
         for (std::size_t i = 0; i < dtypes.size(); ++i)
             fc[dtypes[i].name] = {{"first_collision_distance", optional_distance(collisions[i].first_collision_distance)},
-                                  {"inverse_frequency_float32", shortest_decimal(collisions[i].inverse_frequency)},
+                                  {"inverse_frequency_float32", numeric::float32_decimal(collisions[i].inverse_frequency)},
                                   {"certified", collisions[i].certified}};
         j["float_collision"] = fc;
         json cl = json::array();

@@ -12,13 +12,9 @@
 #include "ropecheck/report/atomic_file.hpp"
 #include "ropecheck/report/report_writer.hpp"
 #include "ropecheck/spec/spec_loader.hpp"
+#include "ropecheck/version.hpp"
 
 namespace ropecheck::cli {
-
-std::filesystem::path default_theorems_dir() {
-    if (std::filesystem::is_directory("theorems")) return "theorems";
-    return std::filesystem::path(ROPECHECK_SOURCE_DIR) / "theorems";
-}
 
 std::filesystem::path replay_file_for(const std::filesystem::path& report_dir, const std::string& run_id) {
     std::string name = run_id;

@@ -1,5 +1,6 @@
 #include "ropecheck/core/parameters.hpp"
 
+#include <algorithm>
 #include <limits>
 #include <regex>
 
@@ -79,47 +80,113 @@ bool Parameters::boolean(const std::string& name) const {
     return v.get<bool>();
 }
 
+std::string flag_of(const ParameterSpec& spec) {
+    if (!spec.flag.empty()) return spec.flag;
+    std::string flag = "--" + spec.name;
+    std::replace(flag.begin(), flag.end(), '_', '-');
+    return flag;
+}
+
+namespace {
+
+bool is_word(const ParameterSpec& p, const json& v) {
+    return v.is_string() && std::any_of(p.words.begin(), p.words.end(),
+                                        [&](const ParameterWord& w) { return w.word == v.get<std::string>(); });
+}
+
+// Throws InvalidInput unless `value` is of `p`'s kind (or one of its words).
+void check_kind(const ParameterSpec& p, const json& value) {
+    if (is_word(p, value)) return;
+    const Parameters one(json{{p.name, value}});
+    switch (p.kind) {
+        case ParameterKind::integer: one.integer(p.name); break;
+        case ParameterKind::decimal: one.decimal(p.name); break;
+        case ParameterKind::fraction: one.fraction(p.name); break;
+        case ParameterKind::text: one.text(p.name); break;
+        case ParameterKind::boolean: one.boolean(p.name); break;
+    }
+}
+
+// The names a check takes at the top level (a group once, by its name), or within a group.
+std::string names_within(const std::vector<ParameterSpec>& schema, const std::string& within) {
+    std::vector<std::string> names;
+    for (const auto& p : schema) {
+        std::string name = p.name;
+        if (within.empty() && !p.within.empty()) name = p.within;
+        else if (p.within != within) continue;
+        if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+    }
+    std::string out;
+    for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
+    return out;
+}
+
+bool takes(const std::vector<ParameterSpec>& schema, const std::string& within, const std::string& name) {
+    return std::any_of(schema.begin(), schema.end(),
+                       [&](const ParameterSpec& p) { return p.within == within && p.name == name; });
+}
+
+bool is_group(const std::vector<ParameterSpec>& schema, const std::string& name) {
+    return std::any_of(schema.begin(), schema.end(), [&](const ParameterSpec& p) { return p.within == name; });
+}
+
+}  // namespace
+
 Parameters conform(const json& values, const std::vector<ParameterSpec>& schema,
                    const std::string& where) {
     if (!values.is_object()) throw InvalidInput(where + ": parameters must be a table");
-    json out = json::object();
     for (auto it = values.begin(); it != values.end(); ++it) {
-        bool known = false;
-        for (const auto& p : schema) known = known || p.name == it.key();
-        if (!known) {
-            std::string names;
-            for (const auto& p : schema) names += (names.empty() ? "" : ", ") + p.name;
+        if (takes(schema, "", it.key())) continue;
+        if (!is_group(schema, it.key()))
             throw InvalidInput(where + ": unknown parameter \"" + it.key() + "\" (this check takes: " +
-                               names + ")");
-        }
+                               names_within(schema, "") + ")");
+        if (!it.value().is_object())
+            throw InvalidInput(where + ": parameter \"" + it.key() + "\" must be a table");
+        for (auto sub = it.value().begin(); sub != it.value().end(); ++sub)
+            if (!takes(schema, it.key(), sub.key()))
+                throw InvalidInput(where + ": unknown parameter \"" + it.key() + "." + sub.key() + "\" (" +
+                                   it.key() + " takes: " + names_within(schema, it.key()) + ")");
     }
+    json out = json::object();
+    std::vector<std::pair<const ParameterSpec*, json>> present;
     for (const auto& p : schema) {
-        if (values.contains(p.name)) {
-            out[p.name] = values.at(p.name);
-        } else if (p.required) {
+        const json* given = nullptr;
+        if (p.within.empty() && values.contains(p.name)) given = &values.at(p.name);
+        if (!p.within.empty() && values.contains(p.within) && values.at(p.within).contains(p.name))
+            given = &values.at(p.within).at(p.name);
+        if (given == nullptr && p.required)
             throw InvalidInput(where + ": missing required parameter \"" + p.name + "\" (" +
                                p.description + ")");
-        } else if (!p.default_value.is_null()) {
-            out[p.name] = p.default_value;
-        }
+        const json& value = given != nullptr ? *given : p.default_value;
+        if (!value.is_null()) present.emplace_back(&p, value);
     }
-    Parameters params(out);
     // Type-check every present value once, so a bad type fails before any run.
-    for (const auto& p : schema) {
-        if (!params.has(p.name)) continue;
+    for (const auto& [p, value] : present) {
         try {
-            switch (p.kind) {
-                case ParameterKind::integer: params.integer(p.name); break;
-                case ParameterKind::decimal: params.decimal(p.name); break;
-                case ParameterKind::fraction: params.fraction(p.name); break;
-                case ParameterKind::text: params.text(p.name); break;
-                case ParameterKind::boolean: params.boolean(p.name); break;
-            }
+            check_kind(*p, value);
         } catch (const InvalidInput& e) {
             throw InvalidInput(where + ": " + e.what());
         }
+        if (p->within.empty()) {
+            out[p->name] = value;
+            continue;
+        }
+        // An object's members in name order: a record does not depend on the
+        // order the options were given in.
+        json& group = out[p->within];
+        json sorted = json::object();
+        bool placed = false;
+        for (auto it = group.begin(); it != group.end(); ++it) {
+            if (!placed && p->name < it.key()) {
+                sorted[p->name] = value;
+                placed = true;
+            }
+            sorted[it.key()] = it.value();
+        }
+        if (!placed) sorted[p->name] = value;
+        group = std::move(sorted);
     }
-    return params;
+    return Parameters(out);
 }
 
 }  // namespace ropecheck::core

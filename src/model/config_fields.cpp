@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "ropecheck/model/model_config.hpp"
+#include "ropecheck/numeric/decimal.hpp"
 #include "ropecheck/numeric/invalid_input.hpp"
 
 namespace ropecheck::model::detail {
@@ -47,7 +48,7 @@ double number_of(const json& v, const std::string& field) {
 std::string decimal_of(const json& v, const std::string& field) {
     if (v.is_number_integer()) return std::to_string(v.get<std::int64_t>());
     if (v.is_number_unsigned()) return std::to_string(v.get<std::uint64_t>());
-    return shortest_decimal(number_of(v, field));
+    return numeric::shortest_fixed_decimal(number_of(v, field));
 }
 
 std::optional<std::string> get_decimal(const json& object, const std::string& key, const std::string& field) {

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <limits>
 
+#include "ropecheck/numeric/decimal.hpp"
 #include "ropecheck/numeric/invalid_input.hpp"
 
 #include "config_fields.hpp"
@@ -136,13 +137,6 @@ std::vector<std::string> factor_list(const json& scaling, const std::string& key
 }
 
 }  // namespace
-
-std::string shortest_decimal(double x) {
-    char buffer[400];
-    const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, x, std::chars_format::fixed);
-    if (ec != std::errc()) throw InvalidInput("number too long to print: " + std::to_string(x));
-    return std::string(buffer, end);
-}
 
 ResolvedModel resolve_model_config(const json& file, std::optional<std::int64_t> context, const std::string& layer_type) {
     if (!file.is_object()) throw InvalidInput("config: expected a JSON object, got " + type_name(file));
@@ -425,7 +419,7 @@ ResolvedModel resolve_model_config(const json& file, std::optional<std::int64_t>
                     apply(pfield.substr(prefix.size()) + ".original_max_position_embeddings", std::to_string(*max_pos), "max_position_embeddings");
                 }
                 if (s.factor.empty()) {
-                    s.factor = shortest_decimal(static_cast<double>(*max_pos) / static_cast<double>(s.original_max_position_embeddings));
+                    s.factor = numeric::shortest_fixed_decimal(static_cast<double>(*max_pos) / static_cast<double>(s.original_max_position_embeddings));
                     apply(pfield.substr(prefix.size()) + ".factor", s.factor, "max_position_embeddings / original_max_position_embeddings");
                 }
                 require_positive_number(json(std::stod(s.factor)), sprefix + "factor");

@@ -44,6 +44,20 @@ Certainty is_equal(const interval& a, const interval& b) {
     return Certainty::unknown;
 }
 
+Certainty is_less(const interval& a, const interval& b) {
+    if (mpfi_nan_p(a.backend().data()) || mpfi_nan_p(b.backend().data())) return Certainty::unknown;
+    if (upper_bound(a) < lower_bound(b)) return Certainty::certainly;
+    if (lower_bound(a) >= upper_bound(b)) return Certainty::certainly_not;
+    return Certainty::unknown;
+}
+
+Certainty is_at_most(const interval& a, const interval& b) {
+    if (mpfi_nan_p(a.backend().data()) || mpfi_nan_p(b.backend().data())) return Certainty::unknown;
+    if (upper_bound(a) <= lower_bound(b)) return Certainty::certainly;
+    if (lower_bound(a) > upper_bound(b)) return Certainty::certainly_not;
+    return Certainty::unknown;
+}
+
 bool overlaps(const interval& a, const interval& b) {
     return !(upper_bound(a) < lower_bound(b) || upper_bound(b) < lower_bound(a));
 }

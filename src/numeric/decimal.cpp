@@ -1,7 +1,9 @@
 #include "ropecheck/numeric/decimal.hpp"
 
+#include <charconv>
 #include <cstdio>
 #include <memory>
+#include <stdexcept>
 
 #include "ropecheck/numeric/certainty.hpp"
 
@@ -40,6 +42,31 @@ std::string decimal_enclosure(const interval& x, int d) {
 
 std::string decimal_midpoint(const interval& x, int d) {
     return decimal_nearest(boost::multiprecision::median(x), d);
+}
+
+namespace {
+
+// std::to_chars without a precision is the shortest round-trip text. A fixed
+// double needs at most 309 digits before the point or 1074 after it less the
+// leading zeros' share (the least subnormal prints as 0.000...5, 326 characters).
+std::string shortest(double x, bool fixed) {
+    char buffer[400];
+    const auto [end, ec] = fixed ? std::to_chars(buffer, buffer + sizeof buffer, x, std::chars_format::fixed)
+                                 : std::to_chars(buffer, buffer + sizeof buffer, x);
+    if (ec != std::errc()) throw std::logic_error("shortest decimal: buffer too short");
+    return std::string(buffer, end);
+}
+
+}  // namespace
+
+std::string shortest_decimal(double x) { return shortest(x, false); }
+std::string shortest_fixed_decimal(double x) { return shortest(x, true); }
+std::string float32_decimal(float x) { return shortest_fixed_decimal(static_cast<double>(x)); }
+
+std::string exact_hex(double x) {
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%a", x);
+    return buffer;
 }
 
 }  // namespace ropecheck::numeric

@@ -22,6 +22,7 @@
 
 #include "base_bound_parts.hpp"
 #include "ropecheck/numeric/certainty.hpp"
+#include "ropecheck/numeric/enclosure.hpp"
 
 namespace ropecheck::probes::base_bound_detail {
 namespace {
@@ -45,11 +46,7 @@ interval ordered_sum(int count, const Term& term) {
     return sum;
 }
 
-interval between(const real& lower, const real& upper) {
-    interval x;
-    mpfi_interv_fr(x.backend().data(), lower.backend().data(), upper.backend().data());
-    return x;
-}
+using numeric::between;
 
 }  // namespace
 

@@ -11,6 +11,7 @@
 #include <cmath>
 
 #include "base_bound_parts.hpp"
+#include "ropecheck/sweep/scan_engine.hpp"
 
 namespace ropecheck::probes::base_bound_detail {
 namespace {
@@ -105,16 +106,16 @@ Guess DoubleGuide::best_near(std::int64_t center, std::int64_t radius) const {
 }
 
 Guess DoubleGuide::best_anywhere() const {
-    const std::int64_t blocks = (context_ - 1) / scan_block + 1;
-    std::vector<Guess> per_block(static_cast<std::size_t>(blocks));
-#pragma omp parallel for schedule(dynamic, 1) if (blocks > 1)
-    for (std::int64_t b = 0; b < blocks; ++b) {
-        const std::int64_t first = 1 + b * scan_block;
-        per_block[static_cast<std::size_t>(b)] = best_in(first, std::min(context_, first + scan_block - 1));
-    }
-    // In block order, ties to the smaller r: independent of the thread count.
+    // Merged in block order, ties to the smaller r: independent of the thread
+    // count (scan_engine.hpp).
     Guess best;
-    for (const Guess& g : per_block) best = better(best, g);
+    sweep::scan_blocks<Guess>(
+        sweep::BlockPlan(1, context_, scan_block), sweep::scan_threads(), 16,
+        [&](std::int64_t first, std::int64_t last, Guess& part) { part = best_in(first, last); },
+        [&](const Guess& part) {
+            best = better(best, part);
+            return false;
+        });
     return best;
 }
 

@@ -6,6 +6,7 @@
 
 #include "block_scan.hpp"
 #include "ropecheck/numeric/certainty.hpp"
+#include "ropecheck/numeric/enclosure.hpp"
 #include "ropecheck/sweep/series.hpp"
 
 namespace ropecheck::probes::detail {
@@ -72,11 +73,7 @@ interval CompetitorSum::at(const interval& scale) const {
         sum += interval(static_cast<long long>(multiplicity_[i])) * exp(-(scale * margins_[i]));
     if (tail_count_ > 0) {
         const interval bound = interval(static_cast<long long>(tail_count_)) * exp(-(scale * tail_margin_));
-        interval tail;
-        const numeric::real zero(0);
-        const numeric::real top = numeric::upper_bound(bound);
-        mpfi_interv_fr(tail.backend().data(), zero.backend().data(), top.backend().data());
-        sum += tail;
+        sum += numeric::between(numeric::real(0), numeric::upper_bound(bound));
     }
     return sum;
 }

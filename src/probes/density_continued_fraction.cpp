@@ -40,6 +40,7 @@
 // integer over the whole enclosure; otherwise the answer is not certified.
 #include "density_methods.hpp"
 #include "expansion.hpp"
+#include "ropecheck/numeric/enclosure.hpp"
 #include "ropecheck/probes/continued_fraction.hpp"
 #include "work_interval.hpp"
 
@@ -57,10 +58,7 @@ interval radians(const interval& turns) {
 // [max(lower, 0), upper]: a length is never negative, and cutting off the
 // impossible part keeps printed lower bounds meaningful.
 interval zero_to_upper_of(const interval& x) {
-    interval out;
-    const numeric::real zero(0);
-    mpfi_interv_fr(out.backend().data(), zero.backend().data(), numeric::upper_bound(x).backend().data());
-    return out;
+    return numeric::between(numeric::real(0), numeric::upper_bound(x));
 }
 
 interval clamp_at_zero(const interval& x) { return numeric::lower_bound(x) >= 0 ? x : zero_to_upper_of(x); }

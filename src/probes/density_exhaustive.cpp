@@ -12,6 +12,7 @@
 
 #include "circle_gaps.hpp"
 #include "density_methods.hpp"
+#include "ropecheck/numeric/enclosure.hpp"
 #include "ropecheck/sweep/series.hpp"
 #include "ropecheck/sweep/sweep.hpp"
 #include "work_interval.hpp"
@@ -46,9 +47,7 @@ interval clamp_to(const interval& x, long low, long high) {
     numeric::real lo = numeric::lower_bound(x), hi = numeric::upper_bound(x);
     if (lo < low) lo = low;
     if (hi > high) hi = high;
-    interval out;
-    mpfi_interv_fr(out.backend().data(), lo.backend().data(), hi.backend().data());
-    return out;
+    return numeric::between(lo, hi);
 }
 
 }  // namespace

@@ -28,6 +28,7 @@
 // bracket until (upper - lower) / upper <= 2^-40 or the precision cannot
 // decide; finally pattern_holds, with its own split of the distances,
 // re-certifies both ends.
+#include "ropecheck/numeric/enclosure.hpp"
 #include "ropecheck/probes/diagonal_scale.hpp"
 
 #include <mpfi.h>
@@ -98,12 +99,6 @@ double cutoff_for(double budget, const real& scale) {
     return budget / scale.convert_to<double>();
 }
 
-interval between(const real& lower, const real& upper) {
-    interval x;
-    mpfi_interv_fr(x.backend().data(), lower.backend().data(), upper.backend().data());
-    return x;
-}
-
 // F < T (the pattern holds) certainly, certainly not, or unknown.
 Certainty below_threshold(const interval& f, const interval& threshold) {
     if (numeric::upper_bound(f) < numeric::lower_bound(threshold)) return Certainty::certainly;
@@ -124,7 +119,7 @@ void zero_infimum(const interval& frequency, std::int64_t context, const std::st
     const real zero(0);
     const double margin_one = detail::approximate_margin(filter.approximate_units(1));
     if (!(margin_one > 0)) {  // g looks like a whole turn: F(s) = 1 for every s
-        answer.scale = between(zero, real(std::numeric_limits<double>::infinity()));
+        answer.scale = numeric::between(zero, real(std::numeric_limits<double>::infinity()));
         return;
     }
     real upper(0x1p-30 / margin_one);
@@ -132,7 +127,7 @@ void zero_infimum(const interval& frequency, std::int64_t context, const std::st
         if (pattern_holds(frequency, context, epsilon, interval(upper), pattern) == Certainty::certainly) break;
         upper *= 2;
     }
-    answer.scale = between(zero, upper);
+    answer.scale = numeric::between(zero, upper);
     answer.certified = pattern_holds(frequency, context, epsilon, interval(zero), pattern) == Certainty::certainly_not &&
                        pattern_holds(frequency, context, epsilon, interval(upper), pattern) == Certainty::certainly;
 }
@@ -206,7 +201,7 @@ ScaleAnswer diagonal_scale(const interval& frequency, std::int64_t context, cons
     const detail::ScaleEstimate estimate = detail::estimate_scale(filter, p.set, p.threshold_double);
     if (!estimate.found) {
         // Some distance looks like a whole turn: F may never drop below T.
-        answer.scale = between(real(0), real(std::numeric_limits<double>::infinity()));
+        answer.scale = numeric::between(real(0), real(std::numeric_limits<double>::infinity()));
         return answer;
     }
 
@@ -233,7 +228,7 @@ ScaleAnswer diagonal_scale(const interval& frequency, std::int64_t context, cons
         else if (c == Certainty::certainly_not) lower = middle;
         else break;  // the precision cannot decide closer to s*
     }
-    answer.scale = between(lower, upper);
+    answer.scale = numeric::between(lower, upper);
     answer.exact_terms = sum->exact_terms();
     answer.bounded_terms = sum->tail_count();
     answer.certified = bracketed && sum->margins_certainly_positive() &&

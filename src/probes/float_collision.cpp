@@ -1,12 +1,11 @@
 #include "ropecheck/probes/float_collision.hpp"
 
-#include <omp.h>
-
 #include <cmath>
-#include <vector>
+#include <optional>
 
 #include "ropecheck/numeric/invalid_input.hpp"
 #include "ropecheck/rope/inference_pipeline.hpp"
+#include "ropecheck/sweep/scan_engine.hpp"
 #include "ropecheck/sweep/one_minus_cos.hpp"
 
 namespace ropecheck::probes {
@@ -44,36 +43,22 @@ CollisionAnswer float_collision(const rope::FrequencySchedule& schedule, int chu
     answer.inverse_frequency = pipeline.inverse_frequencies()[static_cast<std::size_t>(chunk)];
     const float inv = answer.inverse_frequency;
     const double threshold = collision_threshold(dtype);
-    constexpr std::int64_t block = 1 << 16;
-    const std::int64_t blocks = (max_distance + block - 1) / block;
-    // Inside an outer parallel region (the runner) one thread: a nested team
-    // would only oversubscribe the cores.
-    const int threads = omp_get_level() > 0 ? 1 : omp_get_max_threads();
-    for (std::int64_t wave = 0; wave < blocks; wave += threads * 4) {
-        const std::int64_t wave_end = std::min(blocks, wave + threads * 4);
-        std::vector<std::int64_t> first(static_cast<std::size_t>(wave_end - wave), 0);
-        std::vector<std::uint64_t> exact(first.size(), 0);
-#pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
-        for (std::int64_t b = wave; b < wave_end; ++b) {
-            const std::int64_t lo = b * block + 1, hi = std::min(max_distance, (b + 1) * block);
-            const auto slot = static_cast<std::size_t>(b - wave);
-            for (std::int64_t r = lo; r <= hi; ++r) {
+    // The least colliding r (scan_engine.hpp: the same for any thread count);
+    // decided_exactly counts the distances evaluated exactly up to it.
+    const auto collision = sweep::first_event<std::int64_t>(
+        sweep::BlockPlan(1, max_distance, std::int64_t{1} << 16), sweep::scan_threads(), 4, answer.decided_exactly,
+        [&](std::int64_t from, std::int64_t to, std::uint64_t& exact) -> std::optional<std::int64_t> {
+            for (std::int64_t r = from; r <= to; ++r) {
                 const float angle = static_cast<float>(r) * inv;
                 if (ruled_out(angle, threshold)) continue;
-                ++exact[slot];
-                if (pipeline.unit_cosine(chunk, r) == 1) {
-                    first[slot] = r;
-                    break;
-                }
+                ++exact;
+                if (pipeline.unit_cosine(chunk, r) == 1) return r;
             }
-        }
-        for (std::size_t i = 0; i < first.size(); ++i) {
-            answer.decided_exactly += exact[i];
-            if (first[i] == 0) continue;
-            answer.first_collision_distance = first[i];
-            answer.angle_at_collision = static_cast<double>(static_cast<float>(first[i]) * inv);
-            return answer;
-        }
+            return std::nullopt;
+        });
+    if (collision) {
+        answer.first_collision_distance = *collision;
+        answer.angle_at_collision = static_cast<double>(static_cast<float>(*collision) * inv);
     }
     return answer;
 }

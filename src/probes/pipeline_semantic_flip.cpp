@@ -1,7 +1,5 @@
 #include "ropecheck/probes/pipeline_semantic_flip.hpp"
 
-#include <omp.h>
-
 #include <mpfi.h>
 
 #include <algorithm>
@@ -12,6 +10,7 @@
 
 #include "ropecheck/numeric/certainty.hpp"
 #include "ropecheck/numeric/invalid_input.hpp"
+#include "ropecheck/sweep/scan_engine.hpp"
 #include "rotated_positions.hpp"
 
 namespace ropecheck::probes {
@@ -103,34 +102,27 @@ PipelineFlip pipeline_semantic_flip(const rope::InferencePipeline& pipeline, std
     const auto f = numeric::parameters_of(pipeline.dtype());
     const double tiny = std::ldexp(1.0, f.min_exponent);
 
-    const int threads = omp_get_level() > 0 ? 1 : omp_get_max_threads();
-    constexpr std::int64_t chunk = 8;
-    for (std::int64_t wave = start; wave <= max_distance; wave += chunk * threads) {
-        const std::int64_t wave_end = std::min(max_distance, wave + chunk * threads - 1);
-        const auto n = static_cast<std::size_t>(wave_end - wave + 1);
-        std::vector<std::int64_t> at(n, -1);
-        std::vector<float> score(n, 0);
-#pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
-        for (std::int64_t r = wave; r <= wave_end; ++r) {
-            const auto slot = static_cast<std::size_t>(r - wave);
+    // The least flipping distance, each distance one block (its query positions
+    // scanned in order, so the least position): scan_engine.hpp.
+    struct Flip {
+        std::int64_t distance, query_position;
+        float score;
+    };
+    const auto flip = sweep::first_event<Flip>(
+        sweep::BlockPlan(start, max_distance, 1), sweep::scan_threads(), 8,
+        [&](std::int64_t r, std::int64_t) -> std::optional<Flip> {
             for (std::int64_t i = r; i <= max_position; ++i) {
                 const float acc = rope::InferencePipeline::accumulate(track.at(i), track.at(i - r));
                 if (static_cast<double>(acc) > tiny) continue;
                 const float s = pipeline.round_score(acc);
-                if (strict ? s < 0 : s <= 0) {
-                    at[slot] = i;
-                    score[slot] = s;
-                    break;
-                }
+                if (strict ? s < 0 : s <= 0) return Flip{r, i, s};
             }
-        }
-        for (std::size_t s = 0; s < n; ++s) {
-            if (at[s] < 0) continue;
-            answer.distance = wave + static_cast<std::int64_t>(s);
-            answer.query_position = at[s];
-            answer.score = score[s];
-            return answer;
-        }
+            return std::nullopt;
+        });
+    if (flip) {
+        answer.distance = flip->distance;
+        answer.query_position = flip->query_position;
+        answer.score = flip->score;
     }
     return answer;
 }

@@ -1,12 +1,12 @@
 #include "ropecheck/probes/pipeline_target.hpp"
 
-#include <omp.h>
-
 #include <cmath>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "ropecheck/numeric/invalid_input.hpp"
+#include "ropecheck/sweep/scan_engine.hpp"
 #include "rotated_positions.hpp"
 
 namespace ropecheck::probes {
@@ -21,6 +21,11 @@ double rounding_slack(const rope::InferencePipeline& pipeline, float target) {
     return std::abs(static_cast<double>(target)) * std::ldexp(1.0, -(f.precision - 2)) +
            std::ldexp(1.0, f.min_exponent - f.precision + 1);
 }
+
+struct Rival {
+    std::int64_t query, rival;
+    float target_score, rival_score;
+};
 
 }  // namespace
 
@@ -42,44 +47,32 @@ TargetLoss pipeline_target_loss(const rope::InferencePipeline& pipeline, std::sp
     const detail::RotatedPositions queries(pipeline, qd, support, first_query, max_position);
     const detail::RotatedPositions keys(pipeline, kd, support, 0, max_position);
 
-    TargetLoss answer;
-    const int threads = omp_get_level() > 0 ? 1 : omp_get_max_threads();
-    constexpr std::int64_t chunk = 16;
-    for (std::int64_t wave = first_query; wave <= max_position; wave += chunk * threads) {
-        const std::int64_t wave_end = std::min(max_position, wave + chunk * threads - 1);
-        const auto n = static_cast<std::size_t>(wave_end - wave + 1);
-        std::vector<std::int64_t> rival(n, -1);
-        std::vector<float> target_at(n, 0), rival_at(n, 0);
-#pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
-        for (std::int64_t i = wave; i <= wave_end; ++i) {
-            const auto slot = static_cast<std::size_t>(i - wave);
+    // The least query position with a rival, each position one block (its keys
+    // scanned in order, so the least rival key): scan_engine.hpp.
+    const auto lost = sweep::first_event<Rival>(
+        sweep::BlockPlan(first_query, max_position, 1), sweep::scan_threads(), 16,
+        [&](std::int64_t i, std::int64_t) -> std::optional<Rival> {
             const auto qi = queries.at(i);
             const float target = detail::support_score(pipeline, qi, keys.at(i + offset));
             const double threshold = static_cast<double>(target) - rounding_slack(pipeline, target);
-            target_at[slot] = target;
             for (std::int64_t j = 0; j <= i; ++j) {
                 if (j == i + offset) continue;
                 const float acc = rope::InferencePipeline::accumulate(qi, keys.at(j));
                 if (static_cast<double>(acc) < threshold) continue;
                 const float s = pipeline.round_score(acc);
-                if (s >= target) {
-                    rival[slot] = j;
-                    rival_at[slot] = s;
-                    break;
-                }
+                if (s >= target) return Rival{i, j, target, s};
             }
-        }
-        for (std::size_t s = 0; s < n; ++s) {
-            if (rival[s] < 0) continue;
-            answer.query_position = wave + static_cast<std::int64_t>(s);
-            answer.rival_position = rival[s];
-            answer.target_score = target_at[s];
-            answer.rival_score = rival_at[s];
-            answer.positions_checked = *answer.query_position - first_query + 1;
-            return answer;
-        }
-    }
+            return std::nullopt;
+        });
+    TargetLoss answer;
     answer.positions_checked = max_position - first_query + 1;
+    if (lost) {
+        answer.query_position = lost->query;
+        answer.rival_position = lost->rival;
+        answer.target_score = lost->target_score;
+        answer.rival_score = lost->rival_score;
+        answer.positions_checked = lost->query - first_query + 1;
+    }
     return answer;
 }
 

@@ -1,8 +1,8 @@
 #include "rotated_positions.hpp"
 
-#include <omp.h>
-
 #include <stdexcept>
+
+#include "ropecheck/sweep/scan_engine.hpp"
 
 namespace ropecheck::probes::detail {
 
@@ -25,12 +25,14 @@ RotatedPositions::RotatedPositions(const rope::InferencePipeline& pipeline, std:
     width_ = coordinates.size();
     const auto count = static_cast<std::size_t>(last - first + 1);
     values_.assign(count * width_, 0.0F);
-    const int threads = omp_get_level() > 0 ? 1 : omp_get_max_threads();
-#pragma omp parallel for schedule(dynamic, 64) num_threads(threads)
-    for (std::int64_t i = 0; i < static_cast<std::int64_t>(count); ++i) {
-        const std::vector<float> r = pipeline.rotate(x, first + i);
-        for (std::size_t c = 0; c < width_; ++c) values_[static_cast<std::size_t>(i) * width_ + c] = r[coordinates[c]];
-    }
+    sweep::for_each_block(sweep::BlockPlan(0, static_cast<std::int64_t>(count) - 1, 64), sweep::scan_threads(),
+                          [&](std::int64_t from, std::int64_t to) {
+                              for (std::int64_t i = from; i <= to; ++i) {
+                                  const std::vector<float> r = pipeline.rotate(x, first + i);
+                                  for (std::size_t c = 0; c < width_; ++c)
+                                      values_[static_cast<std::size_t>(i) * width_ + c] = r[coordinates[c]];
+                              }
+                          });
 }
 
 std::span<const float> RotatedPositions::at(std::int64_t position) const {

@@ -8,6 +8,7 @@
 #include <numbers>
 #include <string>
 
+#include "ropecheck/numeric/enclosure.hpp"
 #include "ropecheck/numeric/invalid_input.hpp"
 
 namespace ropecheck::probes::detail {
@@ -45,7 +46,7 @@ TurnFilter::TurnFilter(const numeric::interval& frequency, std::int64_t max_dist
     mpfi_t beta, two_pi;
     mpfi_init2(beta, bits);
     mpfi_init2(two_pi, bits);
-    mpfi_const_pi(two_pi);
+    numeric::enclose_pi(two_pi);
     mpfi_mul_2ui(two_pi, two_pi, 1);
     mpfi_div(beta, g, two_pi);
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "ropecheck/numeric/enclosure.hpp"
 #include "ropecheck/numeric/precision_guard.hpp"
 
 namespace ropecheck::probes::density_detail {
@@ -55,7 +56,7 @@ WorkInterval::~WorkInterval() { mpfi_clear(value_); }
 
 WorkInterval WorkInterval::two_pi(mpfr_prec_t bits) {
     WorkInterval x(bits);
-    mpfi_const_pi(x.value_);
+    numeric::enclose_pi(x.value_);
     mpfi_mul_si(x.value_, x.value_, 2);
     return x;
 }

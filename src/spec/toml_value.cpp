@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "ropecheck/numeric/decimal.hpp"
 #include "ropecheck/numeric/invalid_input.hpp"
 
 namespace ropecheck::spec {
@@ -23,21 +24,14 @@ std::string type_name(const toml::node& node) {
     return "an unknown value";
 }
 
-std::string shortest_decimal(double value) {
-    // Shortest round-trip text is at most 24 characters ("-2.2250738585072014e-308").
-    char buffer[32];
-    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-    return std::string(buffer, result.ptr);
-}
-
 core::json scalar_to_json(const toml::node& node) {
     if (const auto* v = node.as_integer()) return core::json(v->get());
     if (const auto* v = node.as_string()) return core::json(v->get());
     if (const auto* v = node.as_boolean()) return core::json(v->get());
     if (const auto* v = node.as_floating_point()) {
         if (!std::isfinite(v->get()))
-            throw InvalidInput(shortest_decimal(v->get()) + " is not a finite number");
-        return core::json(shortest_decimal(v->get()));
+            throw InvalidInput(numeric::shortest_decimal(v->get()) + " is not a finite number");
+        return core::json(numeric::shortest_decimal(v->get()));
     }
     throw InvalidInput(type_name(node) +
                        " is not a parameter value (use an integer, a string, a boolean or a number)");

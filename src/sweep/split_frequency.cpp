@@ -1,4 +1,5 @@
 #include "split_frequency.hpp"
+#include "ropecheck/numeric/enclosure.hpp"
 
 #include <mpfi.h>
 
@@ -42,7 +43,7 @@ SplitFrequency split_frequency(const numeric::interval& g) {
     mpfi_t f, two_pi;
     mpfi_init2(f, work_bits);
     mpfi_init2(two_pi, work_bits);
-    mpfi_const_pi(two_pi);
+    numeric::enclose_pi(two_pi);
     mpfi_mul_ui(two_pi, two_pi, 2);
     mpfi_set(f, g.backend().data());
     mpfi_div(f, f, two_pi);

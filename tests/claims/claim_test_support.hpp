@@ -2,9 +2,12 @@
 // Runs one registered check on one hand-written grid point, as the runner would.
 #include <string>
 
+#include <boost/test/unit_test.hpp>
+
 #include "ropecheck/claims/builtin_checks.hpp"
 #include "ropecheck/core/check_registry.hpp"
 #include "ropecheck/core/counter_rng.hpp"
+#include "ropecheck/numeric/invalid_input.hpp"
 #include "ropecheck/numeric/precision_guard.hpp"
 
 namespace ropecheck::test {
@@ -34,6 +37,16 @@ inline void validate_check(const std::string& check_name, const core::json& valu
     claims::register_builtin_checks(r);
     const core::Check* check = r.find(check_name);
     check->validate(core::conform(values, check->parameters(), "test"));
+}
+
+// validate_check must throw InvalidInput whose message names `parameter`.
+inline void expect_invalid(const std::string& check_name, const core::json& values, const std::string& parameter) {
+    try {
+        validate_check(check_name, values);
+        BOOST_ERROR("no InvalidInput for " + parameter);
+    } catch (const InvalidInput& e) {
+        BOOST_TEST(std::string(e.what()).find(parameter) != std::string::npos, e.what());
+    }
 }
 
 }  // namespace ropecheck::test

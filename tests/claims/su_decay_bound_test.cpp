@@ -163,7 +163,8 @@ BOOST_AUTO_TEST_CASE(belief_is_refuted_by_the_shrunk_pair) {
     BOOST_TEST(in["head_dim"].get<int>() == 2);
     BOOST_TEST(in["r1"].get<int>() == 1);  // |a(3)| = 2|cos 3| > |a(1)| = 2 cos 1, not > |a(0)| = 2
     BOOST_TEST(in["r2"].get<int>() == 3);
-    BOOST_TEST(r.counterexample->replay["version"].get<int>() == 2);
+    BOOST_TEST(r.counterexample->replay["version"].get<int>() == 3);  // replay records, version 3 (reports/README.md)
+    BOOST_TEST(r.counterexample->replay["kind"].get<std::string>() == "claim");
     BOOST_TEST(r.counterexample->replay.contains("shrink"));
     // At the natural d = 64 the first increase is |a(6)| > |a(5)|.
     BOOST_TEST(r.evidence["first_pair_at_head_dim"]["r2"].get<int>() == 6);

@@ -187,9 +187,10 @@ BOOST_AUTO_TEST_CASE(replay_rechecks_counterexamples) {
     const auto record = dir / "replays" / "prop-3.1_negative_shifted-key.json";
     BOOST_REQUIRE(fs::exists(record));
     {
-        const auto v2 = nlohmann::ordered_json::parse(read(record));
-        BOOST_TEST(v2["version"] == 2);
-        BOOST_TEST(v2["negative"] == "shifted-key");
+        const auto v3 = nlohmann::ordered_json::parse(read(record));
+        BOOST_TEST(v3["version"] == 3);
+        BOOST_TEST(v3["kind"] == "claim");
+        BOOST_TEST(v3["negative"] == "shifted-key");
     }
     const std::string specs = " --theorems " + source_theorems.string();
     BOOST_TEST(run_tool("replay " + record.string() + specs).code == 0);
@@ -205,16 +206,17 @@ BOOST_AUTO_TEST_CASE(replay_rechecks_counterexamples) {
     auto v1 = nlohmann::ordered_json::parse(read(record));
     v1["version"] = 1;
     v1.erase("negative");
+    v1.erase("kind");
     std::ofstream(dir / "v1.json") << v1.dump();
     const auto old = run_tool("replay " + (dir / "v1.json").string() + specs);
     BOOST_TEST(old.code == 0, old.output);
     BOOST_TEST(old.output.find("the counterexample still stands") != std::string::npos, old.output);
-    auto v3 = v1;
-    v3["version"] = 3;
-    std::ofstream(dir / "v3.json") << v3.dump();
-    const auto future = run_tool("replay " + (dir / "v3.json").string() + specs);
+    auto v4 = v1;
+    v4["version"] = 4;
+    std::ofstream(dir / "v4.json") << v4.dump();
+    const auto future = run_tool("replay " + (dir / "v4.json").string() + specs);
     BOOST_TEST(future.code == 2);
-    BOOST_TEST(future.output.find("version 3 is not supported") != std::string::npos, future.output);
+    BOOST_TEST(future.output.find("version 4 is not supported") != std::string::npos, future.output);
     std::ofstream(dir / "broken.json") << "{not json";
     BOOST_TEST(run_tool("replay " + (dir / "broken.json").string() + specs).code == 2);
     BOOST_TEST(run_tool("replay " + record.string() + " --precision 40" + specs).code == 2);

@@ -233,7 +233,7 @@ BOOST_AUTO_TEST_CASE(replay_records_re_run_the_probe) {
         std::ifstream in(file);
         record = json::parse(in);
     }
-    BOOST_TEST(record["version"] == 1);
+    BOOST_TEST(record["version"] == 3);
     BOOST_TEST(record["kind"] == "probe");
     BOOST_TEST(record["probe"] == "semantic-break");
     BOOST_TEST(record["parameters"]["head_dim"] == 64);

@@ -1,4 +1,5 @@
-// Three-valued predicates on hand-made intervals, and enclose_decimal.
+// Three-valued predicates and comparisons (ties, overlaps, NaN) on hand-made
+// intervals, and enclose_decimal.
 // Intervals are never compared with <, >, == here (Boost aborts on overlap).
 #include <boost/test/unit_test.hpp>
 
@@ -122,6 +123,26 @@ BOOST_AUTO_TEST_CASE(enclose_decimal_rejects_non_decimals) {
             BOOST_CHECK_THROW(numeric::enclose_decimal(bad), std::invalid_argument);
         }
     }
+}
+
+BOOST_AUTO_TEST_CASE(comparisons_at_ties_and_overlaps) {
+    numeric::PrecisionGuard guard(64);
+    const interval one = make(1, 1);
+    BOOST_TEST(numeric::to_string(numeric::is_less(one, one)) == "certainly not");
+    BOOST_TEST(numeric::to_string(numeric::is_at_most(one, one)) == "certainly");
+    // Touching at one endpoint: a <= b certainly, a < b not decided.
+    BOOST_TEST(numeric::is_at_most(make(0, 1), make(1, 2)) == Certainty::certainly);
+    BOOST_TEST(numeric::is_less(make(0, 1), make(1, 2)) == Certainty::unknown);
+    BOOST_TEST(numeric::is_less(make(1, 2), make(0, 1)) == Certainty::certainly_not);
+    BOOST_TEST(numeric::is_at_most(make(1, 2), make(0, 1)) == Certainty::unknown);
+    BOOST_TEST(numeric::is_less(make(0, 1), make(1.5, 2)) == Certainty::certainly);
+    BOOST_TEST(numeric::is_at_most(make(2, 3), make(0, 1)) == Certainty::certainly_not);
+    BOOST_TEST(numeric::is_less(make(0, 2), make(1, 3)) == Certainty::unknown);
+    BOOST_TEST(numeric::is_at_most(make(0, 2), make(1, 3)) == Certainty::unknown);
+    interval nan;
+    mpfi_set_d(nan.backend().data(), std::numeric_limits<double>::quiet_NaN());
+    BOOST_TEST(numeric::is_less(nan, one) == Certainty::unknown);
+    BOOST_TEST(numeric::is_at_most(one, nan) == Certainty::unknown);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

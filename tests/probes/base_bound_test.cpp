@@ -10,6 +10,9 @@
 // The timings of D = 128 for the README run only on request:
 //   test_probes --run_test=base_bound/timing_d128
 #include <boost/test/unit_test.hpp>
+
+#include "ropecheck/probes/probe_parameters.hpp"
+#include "ropecheck/probes/probe_registry.hpp"
 #include <omp.h>
 
 #include <chrono>
@@ -274,6 +277,28 @@ BOOST_AUTO_TEST_CASE(timing_d128, *boost::unit_test::disabled()) {
                   << seconds << " s" << std::endl;
         BOOST_TEST(answer.certified);
     }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// The registered probe (`ropecheck probe base-bound`): with d = 2 the only
+// frequency is 1 whatever the base and cos 2 < 0, so no base passes L = 2; with
+// L = 1 and d = 4 the floor passes (cos 1 + cos(T^(-1/2)) > 0). It takes plain RoPE only.
+BOOST_AUTO_TEST_SUITE(base_bound_registered)
+
+BOOST_AUTO_TEST_CASE(answers_the_cases_known_in_closed_form) {
+    const probes::Probe& probe = *probes::builtin_probes().find("base-bound");
+    BOOST_TEST(!probe.heading_names_theta());
+    const auto none = probes::answer(probe, probes::request_of(probe, {{"context", 2}, {"head_dim", 2}}, "test"));
+    BOOST_TEST(none.fields.at("least_theta") == "+inf");
+    BOOST_TEST(none.fields.at("certified") == true);
+    const auto floor = probes::answer(probe, probes::request_of(probe, {{"context", 1}, {"head_dim", 4}}, "test"));
+    BOOST_TEST(floor.fields.at("least_theta") == "100");
+    BOOST_TEST(floor.fields.at("intervals_excluded") == 0);
+    BOOST_TEST(floor.label == "context 1, theta >= 100");
+    BOOST_TEST(!probes::takes_schedule(probe.parameters()));
+    BOOST_CHECK_THROW(probes::request_of(probe, {{"context", 0}}, "test"), InvalidInput);
+    BOOST_CHECK_THROW(probes::request_of(probe, {{"context", 10}, {"theta_floor", "1"}}, "test"), InvalidInput);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

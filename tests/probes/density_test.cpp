@@ -4,6 +4,9 @@
 // gap, and reproduce answers worked out by hand.
 #include <boost/test/unit_test.hpp>
 
+#include "ropecheck/probes/probe_parameters.hpp"
+#include "ropecheck/probes/probe_registry.hpp"
+
 #include "../support/test_multiplier.hpp"
 #include <cmath>
 #include <cstdint>
@@ -311,6 +314,27 @@ BOOST_AUTO_TEST_CASE(bad_input_is_rejected) {
                       InvalidInput);
     BOOST_CHECK_THROW(probes::closest_return(interval(-1), 10), InvalidInput);
     BOOST_CHECK_THROW(probes::closest_return(g, 0, Method::exhaustive), InvalidInput);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// The registered probe (`ropecheck probe density`): for g = 1 the least N leaving no
+// gap >= 0.5 is 18 (the three distance theorem on the convergents of 1 / (2 pi),
+// docs/claims-group-b.md), as the exhaustive method also finds.
+BOOST_AUTO_TEST_SUITE(density_registered)
+
+BOOST_AUTO_TEST_CASE(answers_as_the_exhaustive_method) {
+    const probes::Probe& probe = *probes::builtin_probes().find("density");
+    const auto request = probes::request_of(probe, {{"gap", "0.5"}}, "test");
+    BOOST_TEST(request.values().at("max_length") == 1'000'000'000);
+    const auto answer = probes::answer(probe, request);
+    numeric::PrecisionGuard guard(128);
+    const auto exhaustive = probes::density(interval(1), numeric::enclose_decimal("0.5"), 1000, Method::exhaustive);
+    BOOST_REQUIRE(exhaustive.least_length.has_value());
+    BOOST_TEST(answer.fields.at("least_length") == *exhaustive.least_length);
+    BOOST_TEST(*exhaustive.least_length == 18);
+    BOOST_CHECK_THROW(probes::request_of(probe, {{"gap", "0.5"}, {"max_length", 0}}, "test"), InvalidInput);
+    BOOST_CHECK_THROW(probes::request_of(probe, {{"gap", "half"}}, "test"), InvalidInput);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

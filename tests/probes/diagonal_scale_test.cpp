@@ -4,6 +4,9 @@
 // RoPE kernel and the log-domain softmax (every key present, nothing pruned).
 #include <boost/test/unit_test.hpp>
 
+#include "ropecheck/probes/probe_parameters.hpp"
+#include "ropecheck/probes/probe_registry.hpp"
+
 #include <omp.h>
 
 #include <cstdint>
@@ -228,6 +231,33 @@ BOOST_AUTO_TEST_CASE(bad_input_is_rejected) {
     BOOST_CHECK_THROW(probes::target_weight(g, 10, interval(0)), InvalidInput);
     BOOST_CHECK_THROW(probes::parse_pattern("anti-diagonal"), InvalidInput);
     BOOST_TEST((probes::parse_pattern("previous-token") == Pattern::previous_token));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// The registered probe (`ropecheck probe diagonal-scale`): for N = 2 the pattern
+// has one competitor, so s* = ln((1 - eps) / eps) / (1 - cos g) exactly; a replay
+// compares the enclosures of s* by overlap.
+BOOST_AUTO_TEST_SUITE(diagonal_scale_registered)
+
+BOOST_AUTO_TEST_CASE(answers_with_the_closed_form_for_two_positions) {
+    const probes::Probe& probe = *probes::builtin_probes().find("diagonal-scale");
+    const auto request = probes::request_of(probe, {{"context", 2}, {"epsilon", "0.1"}}, "test");
+    BOOST_TEST(request.values().at("pattern") == "diagonal");
+    const auto answer = probes::answer(probe, request);
+    numeric::PrecisionGuard guard(256);
+    const real s = log(real(9)) / (1 - cos(real(1)));  // g_1 = 1, (1 - 0.1) / 0.1 = 9
+    BOOST_TEST((real(answer.fields.at("scale_lower").get<std::string>()) <= s));
+    BOOST_TEST((s <= real(answer.fields.at("scale_upper").get<std::string>())));
+    BOOST_TEST(probe.same_answer(answer.fields, answer.fields));
+    core::json far = answer.fields;
+    far["scale_lower"] = "1e+3";
+    far["scale_upper"] = "2e+3";
+    BOOST_TEST(!probe.same_answer(answer.fields, far));
+    BOOST_TEST(probe.answer_summary(far) == "[1e+3, 2e+3]");
+    BOOST_CHECK_THROW(probes::request_of(probe, {{"context", 2}, {"epsilon", "0.1"}, {"pattern", "next"}}, "test"),
+                      InvalidInput);
+    BOOST_CHECK_THROW(probes::request_of(probe, {{"context", 1}, {"epsilon", "0.1"}}, "test"), InvalidInput);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

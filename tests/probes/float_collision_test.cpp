@@ -4,6 +4,9 @@
 // no collision.
 #include <boost/test/unit_test.hpp>
 
+#include "ropecheck/probes/probe_parameters.hpp"
+#include "ropecheck/probes/probe_registry.hpp"
+
 #include "ropecheck/numeric/invalid_input.hpp"
 #include "ropecheck/numeric/precision_guard.hpp"
 #include "ropecheck/probes/float_collision.hpp"
@@ -115,6 +118,29 @@ BOOST_AUTO_TEST_CASE(bad_input_is_rejected) {
     BOOST_CHECK_THROW(probes::float_collision(s, 3, IeeeFormat::binary32, 100), InvalidInput);  // removed pair
     BOOST_CHECK_THROW(probes::float_collision(s, 0, IeeeFormat::binary32, 0), InvalidInput);
     BOOST_CHECK_THROW(probes::float_collision(s, 9, IeeeFormat::binary32, 10), InvalidInput);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// The registered probe (`ropecheck probe float-collision`): on pair 1 (g = 1) the
+// float16 pipeline first rounds cos(r) to 1 at r = 44 (44 - 14 pi = -0.018, below
+// float16's half spacing under 1; docs/pipeline-and-formats.md), float32 at 710.
+BOOST_AUTO_TEST_SUITE(float_collision_registered)
+
+BOOST_AUTO_TEST_CASE(answers_with_the_derived_distances) {
+    const probes::Probe& probe = *probes::builtin_probes().find("float-collision");
+    const auto f16 = probes::answer(
+        probe, probes::request_of(probe, {{"max_distance", 1000}, {"dtype", "float16"}}, "test"));
+    BOOST_TEST(f16.fields.at("first_collision_distance") == 44);
+    BOOST_TEST(f16.fields.at("dtype") == "float16");
+    BOOST_TEST(f16.fields.at("float32_inv_freq") == "1");
+    const auto f32 = probes::answer(
+        probe, probes::request_of(probe, {{"max_distance", 1000}, {"dtype", "float32"}}, "test"));
+    BOOST_TEST(f32.fields.at("first_collision_distance") == 710);
+    const auto none = probes::answer(
+        probe, probes::request_of(probe, {{"max_distance", 709}, {"dtype", "float32"}}, "test"));
+    BOOST_TEST(none.fields.at("first_collision_distance").is_null());
+    BOOST_CHECK_THROW(probes::request_of(probe, {{"max_distance", 10}, {"dtype", "float64"}}, "test"), InvalidInput);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -3,6 +3,9 @@
 // numerator <= N), and a plain MPFR loop over every distance for small N.
 #include <boost/test/unit_test.hpp>
 
+#include "ropecheck/probes/probe_parameters.hpp"
+#include "ropecheck/probes/probe_registry.hpp"
+
 #include "../support/two_pi_convergents.hpp"
 #include <cstdint>
 #include <limits>
@@ -129,6 +132,30 @@ BOOST_AUTO_TEST_CASE(bad_input_is_rejected) {
     BOOST_CHECK_THROW(probes::positional_margin(g, (std::int64_t{1} << 52) + 1), InvalidInput);
     const interval nan(std::numeric_limits<double>::quiet_NaN());
     BOOST_CHECK_THROW(probes::positional_margin({nan}, 10), InvalidInput);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// The registered probe (`ropecheck probe positional-margin`): on g_1 = 1 the worst
+// distance up to N is the largest numerator of a convergent of 2 pi that is <= N.
+BOOST_AUTO_TEST_SUITE(positional_margin_registered)
+
+BOOST_AUTO_TEST_CASE(answers_with_a_convergent_of_two_pi) {
+    const probes::Probe& probe = *probes::builtin_probes().find("positional-margin");
+    const auto request = probes::request_of(probe, {{"max_distance", 100000}}, "test");
+    BOOST_TEST(request.values().at("frequency") == 1);  // the default
+    const auto answer = probes::answer(probe, request);
+    std::int64_t expected = 0;
+    for (std::int64_t p : two_pi_convergent_numerators(100000)) expected = p;
+    BOOST_TEST(answer.fields.at("worst_distance") == expected);
+    BOOST_TEST(answer.fields.at("certified") == true);
+    BOOST_TEST(answer.label == "g_1 = 1.00000000000e+00");
+    BOOST_TEST(probe.same_answer(answer.fields, answer.fields));
+    BOOST_TEST(probe.answer_summary(answer.fields) == std::to_string(expected));
+    // Every frequency at once: frequency "all".
+    const auto all = probes::request_of(probe, {{"max_distance", 10}, {"frequency", "all"}, {"head_dim", 8}}, "test");
+    BOOST_TEST(probes::answer(probe, all).label == "all 4 frequencies");
+    BOOST_CHECK_THROW(probes::request_of(probe, {{"max_distance", -5}}, "test"), InvalidInput);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

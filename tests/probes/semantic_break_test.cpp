@@ -3,6 +3,9 @@
 // in 300-bit MPFR from theta^(-2(k-1)/d) by pow), and a plain MPFR loop over
 // every distance for several frequencies at once.
 #include <boost/test/unit_test.hpp>
+
+#include "ropecheck/probes/probe_parameters.hpp"
+#include "ropecheck/probes/probe_registry.hpp"
 #include <algorithm>
 #include <cstdint>
 #include <limits>
@@ -136,6 +139,38 @@ BOOST_AUTO_TEST_CASE(bad_input_is_rejected) {
     BOOST_CHECK_THROW(probes::semantic_break(g, -5), InvalidInput);
     BOOST_CHECK_THROW(probes::semantic_break(g, (std::int64_t{1} << 52) + 1), InvalidInput);
     BOOST_CHECK_THROW(probes::semantic_break({interval(std::numeric_limits<double>::quiet_NaN())}, 10), InvalidInput);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// The registered probe (`ropecheck probe semantic-break`): on its default, the
+// lowest frequency g = theta^(-(d-2)/d), the break is floor(pi / (2 g)) + 1, and
+// the shared schedule reaches it (linear scaling by 2 halves g).
+BOOST_AUTO_TEST_SUITE(semantic_break_registered)
+
+BOOST_AUTO_TEST_CASE(answers_with_the_quarter_turn_on_the_lowest_frequency) {
+    const probes::Probe& probe = *probes::builtin_probes().find("semantic-break");
+    const auto closed_form = [](int scale) {
+        numeric::PrecisionGuard guard(300);
+        real pi;
+        mpfr_const_pi(pi.backend().data(), MPFR_RNDN);
+        const real g = pow(real(10000), real(-14) / 16) / scale;
+        return floor(pi / (2 * g)).convert_to<std::int64_t>() + 1;
+    };
+    const auto request = probes::request_of(probe, {{"head_dim", 16}}, "test");
+    BOOST_TEST(request.values().at("frequency") == 8);
+    BOOST_TEST(request.values().at("max_distance") == 1'000'000'000);
+    const auto plain = probes::answer(probe, request);
+    BOOST_TEST(plain.fields.at("first_break_distance") == closed_form(1));
+    const auto linear = probes::answer(
+        probe, probes::request_of(probe, {{"head_dim", 16}, {"scaling", {{"type", "linear"}, {"factor", "2"}}}}, "test"));
+    BOOST_TEST(linear.fields.at("first_break_distance") == closed_form(2));
+    BOOST_TEST(!probe.same_answer(plain.fields, linear.fields));
+    // A limit below the answer: null, and said so.
+    const auto short_search = probes::answer(
+        probe, probes::request_of(probe, {{"head_dim", 16}, {"max_distance", closed_form(1) - 1}}, "test"));
+    BOOST_TEST(short_search.fields.at("first_break_distance").is_null());
+    BOOST_TEST(short_search.text.find("beyond " + std::to_string(closed_form(1) - 1)) != std::string::npos);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

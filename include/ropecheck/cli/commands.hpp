@@ -10,8 +10,10 @@
 
 namespace ropecheck::cli {
 
-// Where specs come from when --theorems is not given: ./theorems if present,
-// else the source tree's theorems/ this binary was built from.
+// Where specs come from when --theorems is not given: ./theorems if present; else
+// the installed specs, <directory of this executable>/../share/ropecheck/theorems
+// when that directory exists (an installed `ropecheck`); else the source tree's
+// theorems/ this binary was built from (src/cli/theorems_dir.cpp).
 std::filesystem::path default_theorems_dir();
 
 struct ListOptions {

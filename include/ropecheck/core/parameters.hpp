@@ -24,13 +24,30 @@ enum class ParameterKind {
 
 std::string to_string(ParameterKind kind);
 
+// A word a parameter takes besides a value of its kind, and the switch that
+// sets it on a command line: frequency = "all" from --all-frequencies.
+struct ParameterWord {
+    std::string word;
+    std::string flag;
+    std::string description;
+};
+
 struct ParameterSpec {
     std::string name;
     ParameterKind kind;
     std::string description;
     bool required = true;
     json default_value = nullptr;  // used when not required and absent
+    // What a schema a command line is built from also says (`ropecheck probe`;
+    // a claim's schema leaves them empty):
+    std::string within = {};      // the value sits in values[within][name] (the schedule's "scaling" keys)
+    std::string flag = {};        // the option; empty: "--" + name with '-' for '_'
+    std::string value_name = {};  // the option's value in help and messages ("N"); empty: the kind
+    std::vector<ParameterWord> words = {};  // accepted in place of a value of `kind`
 };
+
+// The command-line option of a parameter: its `flag`, or "--" + name with '-' for '_'.
+std::string flag_of(const ParameterSpec& spec);
 
 class Parameters {
 public:
@@ -56,7 +73,9 @@ private:
 };
 
 // Checks the keys and JSON types of `values` against `schema`, fills defaults,
-// and returns the completed parameters. `where` prefixes messages (file, key).
+// and returns the completed parameters in the schema's order. A parameter with
+// `within` is looked for in the object values[within]; a value that is one of
+// the parameter's `words` passes its type check. `where` prefixes messages.
 Parameters conform(const json& values, const std::vector<ParameterSpec>& schema,
                    const std::string& where);
 

@@ -72,7 +72,4 @@ ResolvedModel resolve_model_config(const nlohmann::json& config, std::optional<s
 ResolvedModel load_model_config(const std::filesystem::path& file, std::optional<std::int64_t> context);
 nlohmann::json read_config_file(const std::filesystem::path& file);
 
-// The shortest decimal that reads back as x (std::to_chars, fixed notation).
-std::string shortest_decimal(double x);
-
 }  // namespace ropecheck::model

@@ -24,6 +24,12 @@ Certainty is_negative(const interval& x);
 // same single point (certainly equal).
 Certainty is_equal(const interval& a, const interval& b);
 
+// a < b for every point of a and every point of b (certainly), for none
+// (certainly_not). At a tie of single points a < b is certainly_not and a <= b
+// certainly; a NaN enclosure is unknown.
+Certainty is_less(const interval& a, const interval& b);
+Certainty is_at_most(const interval& a, const interval& b);
+
 inline bool certainly_positive(const interval& x) { return is_positive(x) == Certainty::certainly; }
 inline bool certainly_negative(const interval& x) { return is_negative(x) == Certainty::certainly; }
 // The enclosures share at least one point: they may denote the same number.

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "ropecheck/numeric/certainty.hpp"
+#include "ropecheck/numeric/enclosure.hpp"
 #include "ropecheck/numeric/types.hpp"
 
 namespace ropecheck::numeric {
@@ -60,11 +61,7 @@ struct number_traits<interval> {
     static interval from_decimal(const std::string& s) { return enclose_decimal(s); }
     static interval from_integer(std::int64_t v) { return interval(static_cast<long long>(v)); }
     static interval shift_point(const interval& x) { return interval(upper_bound(x)); }
-    static interval pi() {
-        interval x;
-        mpfi_const_pi(x.backend().data());
-        return x;
-    }
+    static interval pi() { return numeric::pi(); }
     // Compares two points made by shift_point through their endpoints, never
     // through interval operator< (which aborts on overlap).
     static bool point_less(const interval& a, const interval& b) {

@@ -14,6 +14,7 @@
 //                    g_k = theta^(-2(k-1)/rotary_dim), k = 1..rotary_dim/2, so the whole
 //                    spectrum is compressed into the slice; the other chunks do not rotate.
 // A removed frequency is the exact number 0, so its rotation is exactly the identity.
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -75,27 +76,56 @@ public:
     // g = exp(-(n/D) log theta); for intervals a rigorous enclosure.
     template <numeric::KernelNumber T>
     std::vector<T> frequencies() const {
-        using std::exp;
         using std::log;
-        using traits = numeric::number_traits<T>;
-        const T log_theta = log(traits::from_decimal(theta_));
+        const T log_theta = log(numeric::number_traits<T>::from_decimal(theta_));
         if (scaling_.type != ScalingType::none) return scaled_frequencies<T>(log_theta);
+        return unscaled_frequencies<T>(log_theta);
+    }
+
+    // The same frequencies at another base `theta` (the schedule's kind, head
+    // dimension and p kept). For T = interval an enclosure of g_k(t) for every
+    // base t in theta: g_k(t) = exp(-e_k log t) is monotone in t, and theta occurs
+    // once, so MPFI encloses the whole range. Only for an unscaled schedule (a
+    // scaling decided its branches at the schedule's own theta): std::logic_error.
+    template <numeric::KernelNumber T>
+    std::vector<T> frequencies_at(const T& theta) const {
+        using std::log;
+        if (scaling_.type != ScalingType::none)
+            throw std::logic_error("frequencies_at: a scaled schedule has frequencies only at its own theta");
+        return unscaled_frequencies<T>(log(theta));
+    }
+
+    // The exponents e_k of g_k = theta^(-e_k) in T (0 for a chunk that does not
+    // rotate): d g_k / d theta = -e_k g_k / theta. Unscaled schedules only, as above.
+    template <numeric::KernelNumber T>
+    std::vector<T> frequency_exponents() const {
+        if (scaling_.type != ScalingType::none)
+            throw std::logic_error("frequency_exponents: a scaled schedule is not a power of theta");
         std::vector<T> out;
         out.reserve(chunks_.size());
-        for (const ChunkFrequency& c : chunks_) {
-            if (!c.rotated) {
-                out.push_back(traits::from_integer(0));
-                continue;
-            }
-            const T exponent = traits::from_integer(exponent_numerator_of(c)) /
-                               traits::from_integer(c.exponent_denominator);
-            out.push_back(exp(-(exponent * log_theta)));
-        }
-        drop_lowest_if_mutant(out);
+        for (const ChunkFrequency& c : chunks_) out.push_back(exponent_of<T>(c));
         return out;
     }
 
 private:
+    template <numeric::KernelNumber T>
+    static T exponent_of(const ChunkFrequency& c) {
+        using traits = numeric::number_traits<T>;
+        if (!c.rotated) return traits::from_integer(0);
+        return traits::from_integer(exponent_numerator_of(c)) / traits::from_integer(c.exponent_denominator);
+    }
+
+    template <numeric::KernelNumber T>
+    std::vector<T> unscaled_frequencies(const T& log_theta) const {
+        using std::exp;
+        std::vector<T> out;
+        out.reserve(chunks_.size());
+        for (const ChunkFrequency& c : chunks_)
+            out.push_back(c.rotated ? exp(-(exponent_of<T>(c) * log_theta)) : numeric::number_traits<T>::from_integer(0));
+        drop_lowest_if_mutant(out);
+        return out;
+    }
+
     // The whole spectrum of the rotated width, scaled, then picked per chunk.
     template <numeric::KernelNumber T>
     std::vector<T> scaled_frequencies(const T& log_theta) const {

@@ -53,19 +53,23 @@ ChunkCoefficients<T> chunk_coefficients(std::span<const T> q, std::span<const T>
     return c;
 }
 
+// One chunk's term a cos(t) + b sin(t), t = distance * g.
+template <numeric::KernelNumber T>
+T chunk_term(const T& aligned, const T& cross, const T& freq, const T& distance) {
+    using std::cos;
+    using std::sin;
+    const T angle = distance * freq;
+    return aligned * cos(angle) + cross * sin(angle);
+}
+
 // sum_k aligned_k cos(r g_k) + cross_k sin(r g_k); r is exact in T.
 template <numeric::KernelNumber T>
 T activation_from_coefficients(const ChunkCoefficients<T>& c, std::span<const T> freqs,
                                std::int64_t r) {
-    using std::cos;
-    using std::sin;
     detail::require_same_shape(2 * c.aligned.size(), 2 * c.cross.size(), freqs.size());
     const T distance = numeric::number_traits<T>::from_integer(ROPECHECK_MUTANT("kernel-distance-off-by-one") ? r + 1 : r);
     T sum = numeric::number_traits<T>::from_integer(0);
-    for (std::size_t i = 0; i < freqs.size(); ++i) {
-        const T angle = distance * freqs[i];
-        sum = sum + (c.aligned[i] * cos(angle) + c.cross[i] * sin(angle));
-    }
+    for (std::size_t i = 0; i < freqs.size(); ++i) sum = sum + chunk_term(c.aligned[i], c.cross[i], freqs[i], distance);
     return sum;
 }
 

@@ -17,7 +17,4 @@ std::string type_name(const toml::node& node);
 // dates, times, arrays, tables and non-finite floats.
 core::json scalar_to_json(const toml::node& node);
 
-// The shortest text that reads back to `value`: 0.75 -> "0.75", 1e20 -> "1e+20".
-std::string shortest_decimal(double value);
-
 }  // namespace ropecheck::spec

@@ -4,8 +4,9 @@
 // filter with a rigorous error bound per term decides most distances, and the
 // distances it cannot decide (near-ties for the minimum, signs too close to
 // call) are evaluated with `exact_at` (MPFI through the kernel).
-// Memory does not grow with the range; OpenMP splits the range into fixed
-// blocks and merges them in block order, so answers do not depend on threads.
+// Memory does not grow with the range; the scan engine (scan_engine.hpp) splits
+// the range into fixed blocks and merges them in block order, so answers do not
+// depend on threads.
 #include <cstdint>
 #include <optional>
 #include <vector>

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "ropecheck/numeric/certainty.hpp"
+#include "ropecheck/numeric/enclosure.hpp"
 
 namespace ropecheck::claims::support {
 
@@ -21,9 +22,7 @@ interval square(const interval& x) {
 interval enclosure_of_max(const interval& x, const interval& y) {
     const real lo = std::max(numeric::lower_bound(x), numeric::lower_bound(y));
     const real hi = std::max(numeric::upper_bound(x), numeric::upper_bound(y));
-    interval out;
-    mpfi_interv_fr(out.backend().data(), lo.backend().data(), hi.backend().data());
-    return out;
+    return numeric::between(lo, hi);
 }
 
 ComplexInterval difference(const ComplexInterval& a, const ComplexInterval& b) {

@@ -1,7 +1,9 @@
 #include "claim_support.hpp"
 
 #include <cstdio>
+#include <limits>
 
+#include "ropecheck/core/replay_record.hpp"
 #include "ropecheck/numeric/invalid_input.hpp"
 #include "ropecheck/rope/inference_pipeline.hpp"
 
@@ -24,12 +26,10 @@ core::ParameterSpec dtype_parameter() {
     return {"dtype", core::ParameterKind::text, "the pipeline's model dtype: float32, bfloat16 or float16"};
 }
 
-numeric::IeeeFormat pipeline_dtype(const core::Parameters& params) {
-    return rope::parse_pipeline_dtype(params.text("dtype"), "dtype");
-}
+numeric::IeeeFormat pipeline_dtype(const std::string& dtype) { return rope::parse_pipeline_dtype(dtype, "dtype"); }
 
-rope::FrequencySchedule rope_schedule(const core::Parameters& params) {
-    return rope::FrequencySchedule::rope(params.decimal("theta"), params.small_integer("head_dim"));
+rope::FrequencySchedule rope_schedule(const RopePoint& point) {
+    return rope::FrequencySchedule::rope(point.theta, point.head_dim);
 }
 
 void require_one_of(const std::string& what, const std::string& value, const std::vector<std::string>& allowed) {
@@ -41,10 +41,9 @@ void require_one_of(const std::string& what, const std::string& value, const std
     throw InvalidInput("parameter \"" + what + "\" = \"" + value + "\" is not one of: " + names);
 }
 
-std::string control_of(const core::Parameters& params, const std::vector<std::string>& allowed) {
-    const std::string c = params.text("control");
-    require_one_of("control", c, allowed);
-    return c;
+const std::string& control_of(const std::string& control, const std::vector<std::string>& allowed) {
+    require_one_of("control", control, allowed);
+    return control;
 }
 
 std::vector<double> gaussian_vector(core::CounterRng& rng, int d) {
@@ -59,12 +58,6 @@ std::string float_text(float x) {
     return buffer;
 }
 
-std::string exact_hex(double x) {
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%a", x);
-    return buffer;
-}
-
 core::json exact_vector(const std::vector<double>& v) {
     core::json out = core::json::array();
     for (double x : v) {
@@ -75,17 +68,76 @@ core::json exact_vector(const std::vector<double>& v) {
     return out;
 }
 
-core::json replay_header(const core::Instance& instance) {
-    core::json r = core::json::object();
-    r["version"] = 2;
-    r["claim"] = instance.claim_id;
-    r["variant"] = instance.variant;
-    if (instance.variant == "negative") r["negative"] = instance.negative;
-    r["seed"] = instance.seed;
-    r["instance"] = instance.index;
-    r["precision"] = instance.precision_bits;
-    r["parameters"] = instance.params.values();
-    return r;
+core::json replay_header(const core::Instance& instance) { return core::claim_replay_record(instance); }
+
+std::int64_t PinnedPerDtype::pinned(const std::string& dtype) const {
+    if (dtype == "float32") return pinned_float32;
+    if (dtype == "bfloat16") return pinned_bfloat16;
+    return pinned_float16;
+}
+
+Fields<RowPoint> row_fields(const std::string& row_description, const std::string& control_vocabulary) {
+    return {{"row", core::ParameterKind::text, row_description, &RowPoint::row},
+            {control_parameter(control_vocabulary), &RowPoint::control}};
+}
+
+Fields<PinnedScanPoint> pinned_scan_fields(const std::string& context_description, const std::string& pinned_what,
+                                           const std::string& control_vocabulary) {
+    using P = PinnedScanPoint;
+    return pipeline_fields<P>() +
+           Fields<P>{{"frequency", core::ParameterKind::integer, "K, 1-based (1 = highest)", 1, &P::frequency},
+                     {"context", core::ParameterKind::integer, context_description, &P::context}} +
+           pinned_fields<P>(pinned_what) + Fields<P>{{control_parameter(control_vocabulary), &P::control}};
+}
+
+void check_pinned_scan(const PinnedScanPoint& p, std::int64_t max_context, std::int64_t max_pin,
+                       const std::vector<std::string>& controls) {
+    const auto schedule = rope_schedule(p);
+    pipeline_dtype(p.dtype);
+    require_range("frequency", p.frequency, 1, schedule.pairs());
+    require_range("context", p.context, 1, max_context);
+    for (const char* dtype : {"float32", "bfloat16", "float16"})
+        require_range(std::string("pinned_") + dtype, p.pinned(dtype), 0, max_pin);
+    control_of(p.control, controls);
+}
+
+core::InstanceResult refuted(core::InstanceResult result, const core::Instance& instance, const std::string& kind,
+                             std::vector<std::pair<std::string, std::string>> inputs, const std::string& claimed,
+                             const std::string& computed, core::json replay_inputs) {
+    result.verdict = core::Verdict::refuted;
+    result.message = computed;
+    core::Counterexample cx;
+    cx.kind = kind;
+    cx.inputs = std::move(inputs);
+    cx.claimed = claimed;
+    cx.computed = computed;
+    cx.replay = replay_header(instance);
+    cx.replay["inputs"] = std::move(replay_inputs);
+    result.counterexample = std::move(cx);
+    return result;
+}
+
+std::vector<std::pair<std::string, std::string>> pipeline_inputs(const std::string& dtype,
+                                                                 const rope::FrequencySchedule& schedule, int chunk) {
+    return {{"dtype", dtype},
+            {"theta", schedule.theta()},
+            {"head_dim", std::to_string(schedule.head_dim())},
+            {"frequency K", std::to_string(chunk + 1)}};
+}
+
+void require_only_with(const std::string& control, bool active,
+                       const std::vector<std::pair<std::string, bool>>& present) {
+    for (const auto& [key, given] : present) {
+        if (active && !given) throw InvalidInput("control " + control + " needs the parameter \"" + key + "\"");
+        if (!active && given)
+            throw InvalidInput("\"" + key + "\" is only used with control = \"" + control + "\"");
+    }
+}
+
+int small_integer(const std::string& name, std::int64_t value) {
+    if (value < std::numeric_limits<int>::min() || value > std::numeric_limits<int>::max())
+        throw InvalidInput("parameter \"" + name + "\" = " + std::to_string(value) + " is too large");
+    return static_cast<int>(value);
 }
 
 void require_range(const std::string& what, std::int64_t value, std::int64_t low, std::int64_t high) {

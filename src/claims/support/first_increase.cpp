@@ -10,19 +10,7 @@ namespace ropecheck::claims::support {
 
 using numeric::interval;
 
-namespace {
-
-// Three-way comparison of two enclosures of non-negative numbers through their
-// endpoints (never interval operator<).
-enum class Order { at_most, greater, unknown };  // x <= y certainly, x > y certainly
-
-Order compare(const interval& x, const interval& y) {
-    if (numeric::upper_bound(x) <= numeric::lower_bound(y)) return Order::at_most;
-    if (numeric::lower_bound(x) > numeric::upper_bound(y)) return Order::greater;
-    return Order::unknown;
-}
-
-}  // namespace
+using numeric::Certainty;
 
 FirstIncrease first_increase_all_ones(const std::string& theta, int head_dim, std::int64_t max_distance) {
     const auto schedule = rope::FrequencySchedule::rope(theta, head_dim);
@@ -40,18 +28,18 @@ FirstIncrease first_increase_all_ones(const std::string& theta, int head_dim, st
         const interval& now = values.back();
         // The chain |a(0)| >= .. >= |a(r2-1)| is certified, so |a(r2)| <= |a(r2-1)|
         // certifies |a(r2)| <= |a(r1)| for every r1 < r2.
-        const Order step = compare(now, values[values.size() - 2]);
-        if (step == Order::at_most) continue;
-        if (step == Order::unknown) {
+        const Certainty step = numeric::is_at_most(now, values[values.size() - 2]);
+        if (step == Certainty::certainly) continue;
+        if (step == Certainty::unknown) {
             result = {FirstIncrease::Outcome::undecided, r2 - 1, r2, values[values.size() - 2], now};
             return result;
         }
         // An increase at r2: the least r1 whose value is certainly below |a(r2)|.
         for (std::int64_t r1 = 0; r1 < r2; ++r1) {
             const interval& before = values[static_cast<std::size_t>(r1)];
-            const Order o = compare(now, before);
-            if (o == Order::at_most) continue;
-            result = {o == Order::greater ? FirstIncrease::Outcome::found : FirstIncrease::Outcome::undecided,
+            const Certainty o = numeric::is_at_most(now, before);
+            if (o == Certainty::certainly) continue;
+            result = {o == Certainty::certainly_not ? FirstIncrease::Outcome::found : FirstIncrease::Outcome::undecided,
                       r1, r2, before, now};
             return result;
         }

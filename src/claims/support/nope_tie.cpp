@@ -4,6 +4,7 @@
 
 #include "claim_support.hpp"
 #include "ropecheck/numeric/certainty.hpp"
+#include "ropecheck/numeric/enclosure.hpp"
 #include "ropecheck/rope/kernel.hpp"
 #include "ropecheck/rope/softmax.hpp"
 
@@ -11,10 +12,7 @@ namespace ropecheck::claims::support {
 namespace {
 
 using numeric::interval;
-
-bool identical(const interval& a, const interval& b) {
-    return numeric::lower_bound(a) == numeric::lower_bound(b) && numeric::upper_bound(a) == numeric::upper_bound(b);
-}
+using numeric::identical;
 
 bool identical(const std::vector<interval>& a, const std::vector<interval>& b) {
     if (a.size() != b.size()) return false;

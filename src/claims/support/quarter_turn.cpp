@@ -3,6 +3,7 @@
 #include "reference_frequencies.hpp"
 
 #include "ropecheck/numeric/certainty.hpp"
+#include "ropecheck/numeric/enclosure.hpp"
 
 namespace ropecheck::claims::support {
 
@@ -12,8 +13,7 @@ numeric::interval reference_rope_frequency(const std::string& theta, int head_di
 }
 
 std::optional<std::int64_t> quarter_turn_break(const numeric::interval& g) {
-    numeric::interval pi;
-    mpfi_const_pi(pi.backend().data());
+    const numeric::interval pi = numeric::pi();
     if (!numeric::certainly_positive(g) || !numeric::certainly_positive(pi - g)) return std::nullopt;
     const numeric::interval quarter = pi / (numeric::interval(2) * g);
     const numeric::real lo = floor(numeric::lower_bound(quarter));

@@ -3,6 +3,7 @@
 #include <mpfr.h>
 
 #include "ropecheck/numeric/certainty.hpp"
+#include "ropecheck/numeric/enclosure.hpp"
 
 namespace ropecheck::claims::support {
 
@@ -17,8 +18,7 @@ std::vector<interval> reference_rope_frequencies(const std::string& theta, int h
     real low = numeric::lower_bound(base), high = numeric::upper_bound(base);
     mpfr_rootn_ui(low.backend().data(), low.backend().data(), n, MPFR_RNDD);
     mpfr_rootn_ui(high.backend().data(), high.backend().data(), n, MPFR_RNDU);
-    interval root;
-    mpfi_interv_fr(root.backend().data(), low.backend().data(), high.backend().data());
+    const interval root = numeric::between(low, high);
     const interval ratio = interval(1) / root;  // theta^(-1/n) = theta^(-2/d)
     std::vector<interval> g;
     g.reserve(n);

@@ -1,7 +1,8 @@
-// The two pipeline probes against brute force: every query position and key
-// scored through InferencePipeline::rotate and ::score on whole head vectors,
-// with every score rounded exactly (no support compaction, no screening, no
-// threads). The probes must give the same positions, distances and scores.
+// pipeline-diagonal against brute force: every query position and key scored
+// through InferencePipeline::rotate and ::score on whole head vectors, with
+// every score rounded exactly (no support compaction, no screening, no
+// threads). The probe must give the same positions and scores, also as the
+// registered probe `ropecheck probe pipeline-diagonal` runs.
 #include <boost/test/unit_test.hpp>
 
 #include <optional>
@@ -10,8 +11,9 @@
 
 #include "ropecheck/numeric/invalid_input.hpp"
 #include "ropecheck/numeric/precision_guard.hpp"
-#include "ropecheck/probes/pipeline_semantic_flip.hpp"
 #include "ropecheck/probes/pipeline_target.hpp"
+#include "ropecheck/probes/probe_parameters.hpp"
+#include "ropecheck/probes/probe_registry.hpp"
 #include "ropecheck/rope/kernel.hpp"
 
 using namespace ropecheck;
@@ -45,19 +47,6 @@ BruteLoss brute_target_loss(const InferencePipeline& p, const std::vector<real>&
     return {};
 }
 
-std::optional<std::pair<std::int64_t, std::int64_t>> brute_flip(const InferencePipeline& p, const std::vector<real>& psi,
-                                                                std::int64_t max_distance, std::int64_t n, bool strict) {
-    const auto x = p.to_dtype(psi);
-    std::vector<std::vector<float>> track;
-    for (std::int64_t i = 0; i <= n; ++i) track.push_back(p.rotate(x, i));
-    for (std::int64_t r = 1; r <= max_distance; ++r)
-        for (std::int64_t i = r; i <= n; ++i) {
-            const float s = p.score(track[static_cast<std::size_t>(i)], track[static_cast<std::size_t>(i - r)]);
-            if (strict ? s < 0 : s <= 0) return std::pair{r, i};
-        }
-    return std::nullopt;
-}
-
 std::vector<real> gaussian(std::uint64_t seed, int d, double high_band_scale) {
     std::mt19937_64 rng(seed);
     std::normal_distribution<double> normal;
@@ -68,7 +57,7 @@ std::vector<real> gaussian(std::uint64_t seed, int d, double high_band_scale) {
 
 }  // namespace
 
-BOOST_AUTO_TEST_SUITE(pipeline_probes)
+BOOST_AUTO_TEST_SUITE(pipeline_diagonal)
 
 BOOST_AUTO_TEST_CASE(diagonal_loss_equals_brute_force) {
     numeric::PrecisionGuard guard(128);
@@ -121,50 +110,28 @@ BOOST_AUTO_TEST_CASE(prop_3_1_loss_equals_brute_force_on_random_queries) {
     BOOST_TEST(losses > 0);  // the comparison covered the losing path, not only "none"
 }
 
-BOOST_AUTO_TEST_CASE(semantic_flip_equals_brute_force) {
+BOOST_AUTO_TEST_CASE(the_registered_probe_answers_as_brute_force) {
+    const probes::Probe& probe = *probes::builtin_probes().find("pipeline-diagonal");
+    const auto request = probes::request_of(probe, {{"head_dim", 16}, {"context", 120}}, "test");
+    BOOST_TEST(request.values().at("dtype") == "bfloat16");  // the default
+    BOOST_TEST(request.values().at("frequency") == 1);
+    const auto answer = probes::answer(probe, request);
     numeric::PrecisionGuard guard(128);
-    // d = 4, theta = 10^4: the lowest pair has g = 0.01, exact break floor(pi / 0.02) + 1 = 158.
-    const auto schedule = FrequencySchedule::rope("10000", 4);
-    std::vector<real> psi(4, real(0));
-    psi[2] = 8;
-    int flips = 0;
-    for (IeeeFormat dtype : {IeeeFormat::bfloat16, IeeeFormat::binary16, IeeeFormat::binary32}) {
-        const InferencePipeline p(schedule, dtype);
-        for (bool strict : {false, true}) {
-            const auto fast = probes::pipeline_semantic_flip(p, psi, 157, 400, strict);
-            const auto slow = brute_flip(p, psi, 157, 400, strict);
-            BOOST_TEST_CONTEXT(numeric::to_string(dtype) << (strict ? " strict" : "")) {
-                BOOST_TEST(fast.distance.has_value() == slow.has_value());
-                if (slow) {
-                    ++flips;
-                    BOOST_TEST(fast.distance.value_or(-1) == slow->first);
-                    BOOST_TEST(fast.query_position == slow->second);
-                }
-            }
-        }
-    }
-    BOOST_TEST(flips > 0);
-    // psi = (8, 0) is the case the proven window covers: the scan must have skipped
-    // distances, and still agree with the brute force above, which skips none.
-    const InferencePipeline windowed(schedule, IeeeFormat::bfloat16);
-    const auto w = probes::pipeline_semantic_flip(windowed, psi, 157, 400);
-    BOOST_TEST(w.first_distance_scanned > 100);
-    BOOST_TEST(w.first_distance_scanned <= w.distance.value_or(157));
-    // psi = (3, 0) is not a power of two: no window, the scan starts at 1, same answer as brute force.
-    std::vector<real> three(4, real(0));
-    three[2] = 3;
-    const auto plain = probes::pipeline_semantic_flip(windowed, three, 157, 400);
-    BOOST_TEST(plain.first_distance_scanned == 1);
-    const auto plain_slow = brute_flip(windowed, three, 157, 400, false);
-    BOOST_TEST(plain.distance.has_value() == plain_slow.has_value());
-    if (plain_slow) BOOST_TEST(plain.distance.value_or(-1) == plain_slow->first);
-    // Searching from a later distance finds nothing earlier than it.
-    const InferencePipeline bf16(schedule, IeeeFormat::bfloat16);
-    const auto first = probes::pipeline_semantic_flip(bf16, psi, 157, 400);
-    if (first.distance) {
-        const auto later = probes::pipeline_semantic_flip(bf16, psi, 157, 400, false, *first.distance + 1);
-        BOOST_TEST((!later.distance || *later.distance > *first.distance));
-    }
+    const auto schedule = FrequencySchedule::rope("10000", 16);
+    std::vector<real> psi(16, real(0));
+    psi[0] = 8;
+    const auto slow = brute_target_loss(InferencePipeline(schedule, IeeeFormat::bfloat16), psi, psi, 0, 120);
+    BOOST_REQUIRE(slow.i.has_value());
+    BOOST_TEST(answer.fields.at("lost_at_query_position") == *slow.i);
+    BOOST_TEST(answer.fields.at("rival_key_position") == slow.j);
+    BOOST_TEST(answer.fields.at("target_score") == "64");  // psi . psi = 64, exact in bfloat16
+    BOOST_TEST(answer.label == "g_1, dtype bfloat16");
+    // A pair the schedule does not rotate is named.
+    BOOST_CHECK_THROW(probes::answer(probe, probes::request_of(probe, {{"head_dim", 8}, {"p_rope", "0.5"},
+                                                                       {"frequency", 4}, {"context", 10}}, "test")),
+                      InvalidInput);
+    BOOST_CHECK_THROW(probes::request_of(probe, {{"context", 100000}}, "test"), InvalidInput);
+    BOOST_CHECK_THROW(probes::request_of(probe, {{"context", 100}, {"dtype", "float64"}}, "test"), InvalidInput);
 }
 
 BOOST_AUTO_TEST_CASE(bad_input_is_rejected) {
@@ -176,10 +143,6 @@ BOOST_AUTO_TEST_CASE(bad_input_is_rejected) {
     BOOST_CHECK_THROW(probes::pipeline_target_loss(p, v, v, -20, 10), InvalidInput); // no query has a target
     BOOST_CHECK_THROW(probes::pipeline_target_loss(p, v, v, 0, probes::max_pipeline_positions + 1), InvalidInput);
     BOOST_CHECK_THROW(probes::pipeline_target_loss(p, wrong, wrong, 0, 10), InvalidInput);
-    BOOST_CHECK_THROW(probes::pipeline_semantic_flip(p, v, 0, 10), InvalidInput);
-    BOOST_CHECK_THROW(probes::pipeline_semantic_flip(p, v, 20, 10), InvalidInput);
-    BOOST_CHECK_THROW(probes::pipeline_semantic_flip(p, v, 5, 10, false, 0), InvalidInput);
-    BOOST_CHECK_THROW(probes::pipeline_semantic_flip(p, wrong, 5, 10), InvalidInput);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

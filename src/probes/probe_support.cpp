@@ -1,0 +1,87 @@
+#include "probe_support.hpp"
+
+#include <charconv>
+
+#include "ropecheck/numeric/decimal.hpp"
+#include "ropecheck/numeric/invalid_input.hpp"
+#include "ropecheck/probes/one_pair_vector.hpp"
+#include "ropecheck/probes/probe_parameters.hpp"
+
+namespace ropecheck::probes::support {
+
+core::ParameterSpec required(std::string name, core::ParameterKind kind, std::string description,
+                             std::string value_name) {
+    core::ParameterSpec p{std::move(name), kind, std::move(description)};
+    p.value_name = std::move(value_name);
+    return p;
+}
+
+core::ParameterSpec optional(std::string name, core::ParameterKind kind, std::string description,
+                             std::string value_name, core::json default_value) {
+    core::ParameterSpec p = required(std::move(name), kind, std::move(description), std::move(value_name));
+    p.required = false;
+    p.default_value = std::move(default_value);
+    return p;
+}
+
+void append(std::vector<core::ParameterSpec>& to, const std::vector<core::ParameterSpec>& more) {
+    to.insert(to.end(), more.begin(), more.end());
+}
+
+core::ParameterSpec dtype_parameter() {
+    return optional("dtype", core::ParameterKind::text, "Model dtype: float32, bfloat16 or float16", "D", "bfloat16");
+}
+
+void require(bool ok, const std::string& message) {
+    if (!ok) throw InvalidInput(message);
+}
+
+void require_range(const core::Parameters& request, const std::string& name, std::int64_t low, std::int64_t high,
+                   const std::string& high_text) {
+    const std::int64_t v = request.integer(name);
+    require(v >= low && v <= high,
+            core::flag_of({name, core::ParameterKind::integer, ""}) + " " + std::to_string(v) + ": expected " + std::to_string(low) + " to " + high_text);
+}
+
+void default_frequency(core::Parameters& request, std::int64_t k) {
+    if (!request.has("frequency")) request.values()["frequency"] = k;
+}
+
+bool all_frequencies(const core::Parameters& request) { return request.values().at("frequency") == "all"; }
+
+std::size_t pair_index(const core::Parameters& request) {
+    return static_cast<std::size_t>(request.integer("frequency") - 1);
+}
+
+std::vector<numeric::interval> requested_frequencies(const core::Parameters& request) {
+    auto g = schedule_of(request).frequencies<numeric::interval>();
+    if (!all_frequencies(request)) g = {g[pair_index(request)]};
+    return g;
+}
+
+std::string frequency_label(const core::Parameters& request, const std::vector<numeric::interval>& g) {
+    if (all_frequencies(request)) return "all " + std::to_string(g.size()) + " frequencies";
+    return "g_" + std::to_string(request.integer("frequency")) + " = " + numeric::decimal_midpoint(g.front(), 12);
+}
+
+std::string pair_label(const core::Parameters& request) {
+    return "g_" + std::to_string(request.integer("frequency")) + ", dtype " + request.text("dtype");
+}
+
+core::json enclosure(const numeric::interval& x) {
+    return {{"lower", numeric::decimal_lower(x, value_digits)}, {"upper", numeric::decimal_upper(x, value_digits)}};
+}
+
+core::json optional_json(const std::optional<std::int64_t>& n) { return n ? core::json(*n) : core::json(nullptr); }
+
+PipelineSetup pipeline_setup(const core::Parameters& request) {
+    rope::FrequencySchedule schedule = schedule_of(request);
+    const std::size_t pair = pair_index(request);
+    if (!schedule.chunks()[pair].rotated)
+        throw InvalidInput("--frequency " + std::to_string(pair + 1) + ": that pair does not rotate in this schedule");
+    rope::InferencePipeline pipeline(schedule, rope::parse_pipeline_dtype(request.text("dtype")));
+    std::vector<numeric::real> psi = one_pair_vector(schedule.head_dim(), pair);
+    return {std::move(schedule), pair, std::move(pipeline), std::move(psi)};
+}
+
+}  // namespace ropecheck::probes::support

@@ -1,0 +1,59 @@
+#pragma once
+// What the probe files (src/probes/*_probe.cpp) share: their parameters,
+// checks and printed values. Private to src/probes.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ropecheck/core/parameters.hpp"
+#include "ropecheck/numeric/types.hpp"
+#include "ropecheck/rope/frequency_schedule.hpp"
+#include "ropecheck/rope/inference_pipeline.hpp"
+
+namespace ropecheck::probes::support {
+
+// Printed values: >= 17 significant digits, so a double reads back exactly.
+inline constexpr int value_digits = 20;
+// semantic-break and density search this far when no limit is given.
+inline constexpr std::int64_t default_search_limit = 1'000'000'000;
+
+// A parameter of one probe: required, or optional with a default (null: none).
+core::ParameterSpec required(std::string name, core::ParameterKind kind, std::string description,
+                             std::string value_name);
+core::ParameterSpec optional(std::string name, core::ParameterKind kind, std::string description,
+                             std::string value_name, core::json default_value = nullptr);
+void append(std::vector<core::ParameterSpec>& to, const std::vector<core::ParameterSpec>& more);
+// The pipeline's dtype: float32, bfloat16 (default) or float16.
+core::ParameterSpec dtype_parameter();
+
+void require(bool ok, const std::string& message);
+// "--context 0: expected 1 to 65536" unless low <= value <= high (`high_text` prints high).
+void require_range(const core::Parameters& request, const std::string& name, std::int64_t low, std::int64_t high,
+                   const std::string& high_text);
+// Sets the frequency to k unless given.
+void default_frequency(core::Parameters& request, std::int64_t k);
+bool all_frequencies(const core::Parameters& request);
+std::size_t pair_index(const core::Parameters& request);  // 0-based, of a single frequency
+
+// The frequencies a request asks about, at the current precision: one g_k or all.
+std::vector<numeric::interval> requested_frequencies(const core::Parameters& request);
+// "g_1 = 1.00000000000e+00" or "all 128 frequencies".
+std::string frequency_label(const core::Parameters& request, const std::vector<numeric::interval>& g);
+// "g_1, dtype bfloat16".
+std::string pair_label(const core::Parameters& request);
+
+core::json enclosure(const numeric::interval& x);  // {"lower", "upper"}, rounded outward
+core::json optional_json(const std::optional<std::int64_t>& n);
+
+// The inference-pipeline probes' setting: the schedule, the requested pair
+// (which must rotate), the pipeline in the request's dtype and psi = (8, 0) on the pair.
+struct PipelineSetup {
+    rope::FrequencySchedule schedule;
+    std::size_t pair;
+    rope::InferencePipeline pipeline;
+    std::vector<numeric::real> psi;
+};
+PipelineSetup pipeline_setup(const core::Parameters& request);
+
+}  // namespace ropecheck::probes::support
