@@ -56,6 +56,12 @@ int run_app(int argc, char** argv) {
     audit_cmd->add_option("--config", audit.config, "A Hugging Face style config.json")->required();
     auto* audit_context_opt = audit_cmd->add_option("--context", audit_context, "Context length L (default: max_position_embeddings)");
     audit_cmd->add_option("--format", audit.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+    audit_cmd->add_option("--report-dir", audit.report_dir, "Also write report.json, junit.xml and report.md here");
+    audit_cmd->add_option("--fail-on", audit.fail_on, "Exit 1 when one of these findings (thm-6.1, ...) is refuted for some group")
+        ->delimiter(',');
+    audit_cmd->add_option("--base-bound-budget", audit.base_bound_budget,
+                          "Work units (context x rotary width) the base bound may take per group (default 2^23)");
+    audit_cmd->add_option("--jobs,-j", audit.jobs, "Threads (default: every core)")->check(CLI::Range(1, 1024));
 
     // CLI11 would only say "a subcommand is required"; name the word it got.
     if (argc > 1 && argv[1][0] != '-') {

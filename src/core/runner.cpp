@@ -87,6 +87,25 @@ std::vector<PlannedClaim> plan_run(const std::vector<ClaimSpec>& specs, const Ch
     return plan;
 }
 
+PlannedClaim plan_finding(const ClaimSpec& spec, const Check& check, Parameters params) {
+    try {
+        check.validate(params);
+    } catch (const InvalidInput& e) {
+        throw InvalidInput(spec.id + ": " + e.what());
+    }
+    PlannedClaim planned;
+    planned.spec = &spec;
+    planned.check = &check;
+    planned.variant = "finding";
+    Instance inst;
+    inst.claim_id = spec.id;
+    inst.variant = planned.variant;
+    inst.params = std::move(params);
+    inst.precision_bits = spec.precision_bits;
+    planned.instances.push_back(std::move(inst));
+    return planned;
+}
+
 namespace {
 
 struct Task {
@@ -123,11 +142,11 @@ bool lower_margin_is_smaller(const Margin& a, const Margin& b) {
 }
 
 std::string run_id_of(const PlannedClaim& planned) {
-    return planned.variant == "claim" ? planned.spec->id : planned.spec->id + "/negative/" + planned.negative;
+    return planned.variant == "negative" ? planned.spec->id + "/negative/" + planned.negative : planned.spec->id;
 }
 
 std::string statement_of(const PlannedClaim& planned) {
-    if (planned.variant == "claim") return planned.spec->statement;
+    if (planned.variant != "negative") return planned.spec->statement;
     for (const NegativeControl& n : planned.spec->negatives)
         if (n.name == planned.negative) return n.description;
     return {};
@@ -138,6 +157,8 @@ std::string statement_of(const PlannedClaim& planned) {
 // (A claim expecting `refuted` is existential, so none of its instances fails it.)
 bool instance_meets(const PlannedClaim& planned, Verdict v) {
     if (planned.variant == "negative") return v == Verdict::refuted;
+    // A finding has no expectation: any decided verdict stands, an error fails.
+    if (planned.variant == "finding") return v != Verdict::error;
     return planned.expected == Verdict::refuted || meets_expectation(planned.expected, v);
 }
 
@@ -203,7 +224,9 @@ ClaimOutcome fold(const PlannedClaim& planned, const std::vector<InstanceResult>
             }
     }
     out.actual = verdict;
-    out.ok = meets_expectation(out.expected, out.actual) && out.failed_instances.empty();
+    const bool expectation_met = planned.variant == "finding" ? verdict != Verdict::error
+                                                              : meets_expectation(out.expected, out.actual);
+    out.ok = expectation_met && out.failed_instances.empty();
     return out;
 }
 

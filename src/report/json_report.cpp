@@ -75,9 +75,10 @@ json claim_json(const core::ClaimOutcome& c) {
     out["statement"] = c.statement;
     out["check"] = c.check;
     out["precision_bits"] = c.precision_bits;
-    out["expected"] = core::to_string(c.expected);
+    // A finding carries its verdict only: it had no expectation to meet.
+    if (!c.is_finding()) out["expected"] = core::to_string(c.expected);
     out["actual"] = core::to_string(c.actual);
-    out["ok"] = c.ok;
+    if (!c.is_finding()) out["ok"] = c.ok;
     out["instances"] = c.instances;
     out["verdict_counts"] = verdict_counts(c.verdict_counts);
     out["message"] = c.message;
@@ -98,11 +99,14 @@ json run_json(const core::RunParameters& p) {
 }
 
 json summary_json(const core::RunResult& run) {
-    std::size_t ok = 0;
-    for (const auto& c : run.claims)
+    std::size_t ok = 0, findings = 0;
+    for (const auto& c : run.claims) {
         if (c.ok) ++ok;
+        if (c.is_finding()) ++findings;
+    }
     json out = json::object();
     out["claims"] = run.claims.size();
+    out["findings"] = findings;
     out["ok"] = ok;
     out["mismatched"] = run.claims.size() - ok;
     out["all_ok"] = run.all_ok();

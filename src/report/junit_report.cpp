@@ -67,8 +67,10 @@ std::string failure_body(const core::ClaimOutcome& c) {
 std::string system_out(const core::ClaimOutcome& c) {
     std::string text = "claim: " + c.title + "\n";
     text += "source: " + c.source + "\n";
-    text += "verdict: " + core::to_string(c.actual) + " (expected " +
-            core::to_string(c.expected) + ")\n";
+    text += "verdict: " + core::to_string(c.actual) +
+            (c.is_finding() ? std::string(" (a finding: no expected verdict)")
+                            : " (expected " + core::to_string(c.expected) + ")") +
+            "\n";
     text += "instances: " + std::to_string(c.instances) + "\n";
     text += "instance verdicts: " + verdict_counts_text(c.verdict_counts) + "\n";
     // A negative control is a test of the check, instance by instance.
@@ -85,8 +87,9 @@ std::string testcase(const core::ClaimOutcome& c, const core::Timing& timing) {
     if (!c.ok) {
         const std::string element = is_error(c) ? "error" : "failure";
         const std::string type = is_error(c) ? "check-error" : "verdict-mismatch";
-        const std::string message = "expected " + core::to_string(c.expected) + ", got " +
-                                    core::to_string(c.actual) + ": " + c.message;
+        const std::string message =
+            (c.is_finding() ? std::string("finding ") : "expected " + core::to_string(c.expected) + ", ") + "got " +
+            core::to_string(c.actual) + ": " + c.message;
         out += "      <" + element + attribute("message", message) + attribute("type", type) + ">" +
                escape_xml_text(failure_body(c)) + "</" + element + ">\n";
     }

@@ -62,11 +62,15 @@ std::string summary_section(const core::RunResult& run) {
     const std::size_t total = run.claims.size();
     const std::size_t ok = static_cast<std::size_t>(
         std::count_if(run.claims.begin(), run.claims.end(), [](const auto& c) { return c.ok; }));
+    const std::size_t findings = static_cast<std::size_t>(
+        std::count_if(run.claims.begin(), run.claims.end(), [](const auto& c) { return c.is_finding(); }));
     std::string out = "## Summary\n\n";
     out += run.all_ok() ? "**OK**: " : "**MISMATCH**: ";
     out += std::to_string(total) + (total == 1 ? " claim (" : " claims (") +
            verdict_counts_text(run.verdict_totals()) + "); " + std::to_string(ok) + " of " +
-           std::to_string(total) + " met the expected verdict.\n\n";
+           std::to_string(total) + (findings == 0 ? " met the expected verdict.\n\n"
+                                                  : " met the expected verdict or, for the " + std::to_string(findings) +
+                                                        " findings (no expected verdict), did not err.\n\n");
     return out;
 }
 
@@ -89,7 +93,8 @@ std::string claims_table(const core::RunResult& run) {
         "|---|---|---|---|---|---:|---|---|\n";
     for (const auto& c : run.claims) {
         out += "| " + claim_label(c) + " | " + inline_text(c.source) + " | " +
-               core::to_string(c.expected) + " | " + core::to_string(c.actual) + " | " +
+               (c.is_finding() ? std::string("— (finding)") : core::to_string(c.expected)) + " | " +
+               core::to_string(c.actual) + " | " +
                (c.ok ? "yes" : "**no**") + " | " + std::to_string(c.instances) + " | " +
                inline_text(verdict_counts_text(c.verdict_counts)) + " | " + margin_cell(c) + " |\n";
     }
@@ -152,7 +157,8 @@ std::string mismatches_section(const core::RunResult& run) {
     bool any = false;
     for (const auto& c : run.claims) {
         if (c.ok) continue;
-        out += "- " + claim_label(c) + ": expected " + core::to_string(c.expected) + ", got " +
+        out += "- " + claim_label(c) + ": " +
+               (c.is_finding() ? std::string("finding") : "expected " + core::to_string(c.expected)) + ", got " +
                core::to_string(c.actual) +
                (c.message.empty() ? std::string() : ". " + inline_text(c.message)) + "\n";
         for (const auto& f : c.failed_instances) out += "  - " + inline_text(failed_instance_text(f)) + "\n";

@@ -4,6 +4,7 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include "report_shape.hpp"
 #include "../support/tool_runner.hpp"
 #include <cstdio>
 #include <filesystem>
@@ -92,6 +93,9 @@ BOOST_AUTO_TEST_CASE(report_is_identical_for_one_and_two_threads) {
     BOOST_TEST(without_timing(one / "report.json") == without_timing(two / "report.json"));
     BOOST_TEST(read(one / "report.json") != read(two / "report.json"));  // the timing section differs
     for (const char* f : {"report.json", "junit.xml", "report.md"}) BOOST_TEST(fs::exists(one / f));
+    const auto report = nlohmann::json::parse(read(one / "report.json"));
+    report_shape::check_report_json(report);
+    report_shape::check_junit_xml(read(one / "junit.xml"), report);
     const auto other_seed = fresh_dir("seed8");
     run_tool("run --claims prop-3.2 --seed 8 --jobs 1 --theorems " + source_theorems.string() + " --report-dir " +
               other_seed.string());
@@ -111,6 +115,8 @@ BOOST_AUTO_TEST_CASE(a_claim_that_misses_its_expectation_exits_1) {
     const auto report = nlohmann::json::parse(read(dir / "report.json"));
     BOOST_TEST(report["summary"]["all_ok"] == false);
     BOOST_TEST(read(dir / "junit.xml").find("<failure") != std::string::npos);
+    report_shape::check_report_json(report);
+    report_shape::check_junit_xml(read(dir / "junit.xml"), report);
     fs::remove_all(dir);
 }
 

@@ -29,8 +29,8 @@ BOOST_AUTO_TEST_SUITE(json_report)
 BOOST_AUTO_TEST_CASE(schema_header_and_key_order) {
     const json doc = report_json(test::sample_run());
     BOOST_TEST(doc.at("schema") == "ropecheck-report");
-    BOOST_TEST(doc.at("schema_version") == 2);
-    BOOST_TEST(report_schema_version == 2);
+    BOOST_TEST(doc.at("schema_version") == 3);
+    BOOST_TEST(report_schema_version == 3);
     BOOST_TEST(keys(doc) ==
                    (Keys{"schema", "schema_version", "tool", "run", "summary", "claims", "timing"}),
                boost::test_tools::per_element());
@@ -40,7 +40,7 @@ BOOST_AUTO_TEST_CASE(schema_header_and_key_order) {
     BOOST_TEST(keys(doc.at("run")) == (Keys{"profile", "claims", "seed", "precision_override"}),
                boost::test_tools::per_element());
     BOOST_TEST(keys(doc.at("summary")) ==
-                   (Keys{"claims", "ok", "mismatched", "all_ok", "verdicts"}),
+                   (Keys{"claims", "findings", "ok", "mismatched", "all_ok", "verdicts"}),
                boost::test_tools::per_element());
     BOOST_TEST(keys(doc.at("timing")) == (Keys{"jobs", "total_seconds", "claims"}),
                boost::test_tools::per_element());

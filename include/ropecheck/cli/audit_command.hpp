@@ -1,15 +1,14 @@
 #pragma once
-// `ropecheck audit --config FILE [--context L] [--format text|json]`: resolves a
-// Hugging Face config.json (model_config.hpp) and reports, at 128 bits, the
-// schedule, each rotated frequency's single-channel semantic break, the
-// positional margin and Theorem 5.3 scale of g_1, float-pipeline collisions and
-// the all-frequency semantic break, with verdicts derived from them.
-// Throws InvalidInput naming the config field for a bad config.
+// `ropecheck audit --config FILE`: a model's layer groups asked the suite's
+// questions (audit/audit_run.hpp), printed as text or JSON (schema
+// ropecheck-audit, reports/README.md) and, with --report-dir, written as the
+// suite's reports (report.json, junit.xml, report.md).
 #include <cstdint>
 #include <filesystem>
 #include <iosfwd>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace ropecheck::cli {
 
@@ -17,9 +16,16 @@ struct AuditOptions {
     std::filesystem::path config;
     std::optional<std::int64_t> context;  // default: max_position_embeddings
     std::string format = "text";          // text | json
+    std::optional<std::filesystem::path> report_dir;
+    // Check names ("thm-6.1") or finding labels ("float-collision/bfloat16"):
+    // exit 1 when one of them is refuted for some group.
+    std::vector<std::string> fail_on;
+    std::int64_t base_bound_budget = std::int64_t{1} << 23;  // audit::FindingLimits::base_bound_budget
+    int jobs = 0;                                            // 0: every core
 };
 
-// Returns exit_ok (the audit is a report, not a pass/fail check).
+// exit_ok when the audit completes (a finding is not an expectation); exit 1
+// when a --fail-on check is refuted for some group or a finding erred.
 int audit_command(const AuditOptions& options, std::ostream& out);
 
 }  // namespace ropecheck::cli

@@ -26,16 +26,17 @@ struct FailedInstance {
 struct ClaimOutcome {
     std::string run_id;       // "prop-3.1" or "prop-3.1/negative/shifted-key"
     std::string claim_id;     // "prop-3.1"
-    std::string variant;      // "claim" or "negative"
+    std::string variant;      // "claim", "negative" or "finding" (no expectation: runner.hpp)
     std::string negative;     // the negative control's name ("" for the claim)
     std::string title;
     std::string source;
     std::string statement;    // for a negative control, its description
     std::string check;
     unsigned precision_bits = 0;
-    Verdict expected = Verdict::certified;
+    Verdict expected = Verdict::certified;  // not meaningful for a finding
     Verdict actual = Verdict::error;
-    bool ok = false;
+    bool ok = false;          // a finding: the instance did not err
+    bool is_finding() const { return variant == "finding"; }
     std::size_t instances = 0;
     std::map<std::string, std::size_t> verdict_counts;  // by verdict name
     std::string message;      // from the deciding instance

@@ -14,7 +14,7 @@ namespace ropecheck::core {
 struct PlannedClaim {
     const ClaimSpec* spec = nullptr;
     const Check* check = nullptr;
-    std::string variant;   // "claim" or "negative"
+    std::string variant;   // "claim", "negative" or "finding"
     std::string negative;  // the negative control's name ("" for the claim)
     Verdict expected = Verdict::certified;
     std::vector<Instance> instances;
@@ -27,6 +27,13 @@ bool matches_any(const std::string& id, const std::vector<std::string>& globs);
 // selected by the globs.
 std::vector<PlannedClaim> plan_run(const std::vector<ClaimSpec>& specs, const CheckRegistry& registry,
                                    const RunParameters& parameters);
+
+// A finding: one instance of `check` on `params` with no expected verdict (an
+// audit of a model config, where a p-RoPE group refutes thm-6.1 legitimately).
+// Its outcome is ok unless the instance errs; reports omit expected and ok.
+// `spec` names it (run id = spec.id) and must outlive the plan. Throws
+// InvalidInput when the check rejects the parameters.
+PlannedClaim plan_finding(const ClaimSpec& spec, const Check& check, Parameters params);
 
 using ProgressCallback = std::function<void(const ClaimOutcome&, double seconds)>;
 

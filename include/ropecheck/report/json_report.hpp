@@ -12,7 +12,7 @@ namespace ropecheck::report {
 // at the end of an object does not bump it.
 // 2: named negative controls ("negative", run ids "<id>/negative/<name>") and
 //    "failed_instances"; a negative is refuted only when every instance is.
-inline constexpr int report_schema_version = 2;
+inline constexpr int report_schema_version = 3;
 
 core::json report_json(const core::RunResult& run, bool include_timing = true);
 
