@@ -5,7 +5,7 @@
 # ROPECHECK_MUTANT_IF(...) or the macro ROPECHECK_MUTANTS itself). Only those are
 # compiled twice; the twin reuses the ordinary objects of every other source. It
 # must be the transitive closure: a header with a site inside an inline function or
-# a template (kernel.hpp, softmax.hpp, ...) compiled one way in the ordinary
+# a template (src/rope/kernel_definitions.hpp, ...) compiled one way in the ordinary
 # objects and the other way in the twin's would be two different definitions of one
 # entity (an ODR violation; the linker keeps either). The match is textual and
 # errs on the safe side (a mention in a comment counts). numeric/mutant.hpp, which

@@ -3,6 +3,7 @@
 #include <regex>
 
 #include "ropecheck/numeric/invalid_input.hpp"
+#include "ropecheck/numeric/mutant.hpp"
 
 namespace ropecheck::rope {
 
@@ -94,6 +95,13 @@ int FrequencySchedule::rotary_width() const {
     for (const auto& c : chunks_)
         if (c.rotated) return c.exponent_denominator;
     return head_dim_;
+}
+
+// Mutant "schedule-theta-exponent" makes it 2k (one chunk off), the classic
+// off-by-one of theta^(-2i/d) with 1-based i.
+int FrequencySchedule::exponent_numerator_of(const ChunkFrequency& c) {
+    if (ROPECHECK_MUTANT("schedule-theta-exponent")) return c.exponent_numerator + 2;
+    return c.exponent_numerator;
 }
 
 FrequencySchedule FrequencySchedule::with_scaling(Scaling scaling) const {

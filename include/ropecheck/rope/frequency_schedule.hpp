@@ -19,10 +19,9 @@
 #include <vector>
 
 #include "ropecheck/numeric/exact_fraction.hpp"
-#include "ropecheck/numeric/mutant.hpp"
 #include "ropecheck/numeric/number_concept.hpp"
+#include "ropecheck/rope/kernel_numbers.hpp"
 #include "ropecheck/rope/scaling.hpp"
-#include "ropecheck/rope/scaling_apply.hpp"
 
 namespace ropecheck::rope {
 
@@ -67,20 +66,14 @@ public:
     // The rotated width D: the exponent denominator of the rotated pairs.
     int rotary_width() const;
 
+    // The schedule's attention factor a in T (every logit carries a^2).
     template <numeric::KernelNumber T>
-    T attention_factor() const {
-        return rope::attention_factor<T>(scaling_, plan_);
-    }
+    T attention_factor() const;
 
     // g_1..g_{d/2} in T. One definition for every number type:
     // g = exp(-(n/D) log theta); for intervals a rigorous enclosure.
     template <numeric::KernelNumber T>
-    std::vector<T> frequencies() const {
-        using std::log;
-        const T log_theta = log(numeric::number_traits<T>::from_decimal(theta_));
-        if (scaling_.type != ScalingType::none) return scaled_frequencies<T>(log_theta);
-        return unscaled_frequencies<T>(log_theta);
-    }
+    std::vector<T> frequencies() const;
 
     // The same frequencies at another base `theta` (the schedule's kind, head
     // dimension and p kept). For T = interval an enclosure of g_k(t) for every
@@ -88,80 +81,26 @@ public:
     // once, so MPFI encloses the whole range. Only for an unscaled schedule (a
     // scaling decided its branches at the schedule's own theta): std::logic_error.
     template <numeric::KernelNumber T>
-    std::vector<T> frequencies_at(const T& theta) const {
-        using std::log;
-        if (scaling_.type != ScalingType::none)
-            throw std::logic_error("frequencies_at: a scaled schedule has frequencies only at its own theta");
-        return unscaled_frequencies<T>(log(theta));
-    }
+    std::vector<T> frequencies_at(const T& theta) const;
 
     // The exponents e_k of g_k = theta^(-e_k) in T (0 for a chunk that does not
     // rotate): d g_k / d theta = -e_k g_k / theta. Unscaled schedules only, as above.
     template <numeric::KernelNumber T>
-    std::vector<T> frequency_exponents() const {
-        if (scaling_.type != ScalingType::none)
-            throw std::logic_error("frequency_exponents: a scaled schedule is not a power of theta");
-        std::vector<T> out;
-        out.reserve(chunks_.size());
-        for (const ChunkFrequency& c : chunks_) out.push_back(exponent_of<T>(c));
-        return out;
-    }
+    std::vector<T> frequency_exponents() const;
 
 private:
+    // The helpers of the templates above (src/rope/kernel_definitions.hpp).
     template <numeric::KernelNumber T>
-    static T exponent_of(const ChunkFrequency& c) {
-        using traits = numeric::number_traits<T>;
-        if (!c.rotated) return traits::from_integer(0);
-        return traits::from_integer(exponent_numerator_of(c)) / traits::from_integer(c.exponent_denominator);
-    }
-
+    static T exponent_of(const ChunkFrequency& c);
     template <numeric::KernelNumber T>
-    std::vector<T> unscaled_frequencies(const T& log_theta) const {
-        using std::exp;
-        std::vector<T> out;
-        out.reserve(chunks_.size());
-        for (const ChunkFrequency& c : chunks_)
-            out.push_back(c.rotated ? exp(-(exponent_of<T>(c) * log_theta)) : numeric::number_traits<T>::from_integer(0));
-        drop_lowest_if_mutant(out);
-        return out;
-    }
-
+    std::vector<T> unscaled_frequencies(const T& log_theta) const;
     // The whole spectrum of the rotated width, scaled, then picked per chunk.
     template <numeric::KernelNumber T>
-    std::vector<T> scaled_frequencies(const T& log_theta) const {
-        using std::exp;
-        using traits = numeric::number_traits<T>;
-        const int width = rotary_width();
-        std::vector<T> spectrum;
-        for (int j = 0; j < width / 2; ++j)
-            spectrum.push_back(exp(-(traits::from_integer(exponent_numerator_of({true, 2 * j, width})) /
-                                     traits::from_integer(width)) *
-                                   log_theta));
-        spectrum = apply_scaling<T>(scaling_, plan_, std::move(spectrum), width, theta_);
-        std::vector<T> out;
-        for (const ChunkFrequency& c : chunks_)
-            out.push_back(c.rotated ? spectrum[static_cast<std::size_t>(c.exponent_numerator / 2)]
-                                    : traits::from_integer(0));
-        drop_lowest_if_mutant(out);
-        return out;
-    }
-
-    // The exponent 2(k-1) of chunk k; mutant "schedule-theta-exponent" makes it
-    // 2k (one chunk off), the classic off-by-one of theta^(-2i/d) with 1-based i.
-    static int exponent_numerator_of(const ChunkFrequency& c) {
-        if (ROPECHECK_MUTANT("schedule-theta-exponent")) return c.exponent_numerator + 2;
-        return c.exponent_numerator;
-    }
-    // Mutant "schedule-drop-frequency": the lowest rotated frequency becomes 0.
+    std::vector<T> scaled_frequencies(const T& log_theta) const;
+    // The exponent 2(k-1) of chunk k (frequency_schedule.cpp).
+    static int exponent_numerator_of(const ChunkFrequency& c);
     template <class T>
-    void drop_lowest_if_mutant(std::vector<T>& out) const {
-        if (!ROPECHECK_MUTANT("schedule-drop-frequency")) return;
-        for (std::size_t i = chunks_.size(); i-- > 0;)
-            if (chunks_[i].rotated) {
-                out[i] = numeric::number_traits<T>::from_integer(0);
-                return;
-            }
-    }
+    void drop_lowest_if_mutant(std::vector<T>& out) const;
 
     RotaryKind kind_;
     std::string theta_;
@@ -176,5 +115,16 @@ private:
 void validate_head_dim(int head_dim);
 // Validates a base given as a decimal string (theta > 1).
 void validate_theta(const std::string& theta);
+
+// The instantiations of the frequency templates for T (EXTERN: `extern` to declare them);
+// the bodies are in src/rope/kernel_definitions.hpp (kernel_numbers.hpp says why).
+#define ROPECHECK_ROPE_SCHEDULE_INSTANCES(EXTERN, T)                                   \
+    EXTERN template T FrequencySchedule::attention_factor<T>() const;                 \
+    EXTERN template std::vector<T> FrequencySchedule::frequencies<T>() const;         \
+    EXTERN template std::vector<T> FrequencySchedule::frequencies_at<T>(const T&) const; \
+    EXTERN template std::vector<T> FrequencySchedule::frequency_exponents<T>() const;
+#define ROPECHECK_ROPE_EXTERN_SCHEDULE(T) ROPECHECK_ROPE_SCHEDULE_INSTANCES(extern, T)
+ROPECHECK_ROPE_FOR_EACH_NUMBER(ROPECHECK_ROPE_EXTERN_SCHEDULE)
+#undef ROPECHECK_ROPE_EXTERN_SCHEDULE
 
 }  // namespace ropecheck::rope

@@ -4,61 +4,38 @@
 // largest upper bound before exp: exp never overflows even for activations of
 // 10^6, and for enclosures the shift adds no width.
 // For T = interval the weights enclose the exact softmax of the given logits.
+//
+// The bodies are in src/rope/kernel_definitions.hpp, compiled once per number type
+// of kernel_numbers.hpp (which says why).
 #include <cstddef>
 #include <span>
-#include <stdexcept>
 #include <vector>
 
-#include "ropecheck/numeric/mutant.hpp"
 #include "ropecheck/numeric/number_concept.hpp"
+#include "ropecheck/rope/kernel_numbers.hpp"
 
 namespace ropecheck::rope {
 
-namespace detail {
-template <class T>
-T largest_shift_point(std::span<const T> logits) {
-    using traits = numeric::number_traits<T>;
-    T best = traits::shift_point(logits[0]);
-    for (std::size_t j = 1; j < logits.size(); ++j) {
-        T candidate = traits::shift_point(logits[j]);
-        if (traits::point_less(best, candidate)) best = candidate;
-    }
-    return best;
-}
-}  // namespace detail
-
 // log sum_j exp(logits_j).
 template <numeric::KernelNumber T>
-T log_sum_exp(std::span<const T> logits) {
-    using std::exp;
-    using std::log;
-    if (logits.empty()) throw std::invalid_argument("log_sum_exp: no logits");
-    const T shift = detail::largest_shift_point(logits);
-    T sum = numeric::number_traits<T>::from_integer(0);
-    // Mutant "softmax-normaliser-short": the normaliser misses the last term.
-    const std::size_t terms = logits.size() - (ROPECHECK_MUTANT("softmax-normaliser-short") && logits.size() > 1 ? 1 : 0);
-    for (std::size_t j = 0; j < terms; ++j) sum = sum + exp(logits[j] - shift);
-    return shift + log(sum);
-}
+T log_sum_exp(std::span<const T> logits);
 
 // alpha_j = exp(logits_j - logsumexp(logits)) for the keys a query may see.
 template <numeric::KernelNumber T>
-std::vector<T> softmax(std::span<const T> logits) {
-    using std::exp;
-    const T lse = log_sum_exp(logits);
-    std::vector<T> out;
-    out.reserve(logits.size());
-    for (const T& a : logits) out.push_back(exp(a - lse));
-    return out;
-}
+std::vector<T> softmax(std::span<const T> logits);
 
 // Row i (1-based) of causal attention over positions 1..i given the full row
 // of logits a_{i,1..n}: keys after i are masked out.
 template <numeric::KernelNumber T>
-std::vector<T> causal_attention_row(std::span<const T> logits_row, std::size_t query_position) {
-    if (query_position < 1 || query_position > logits_row.size())
-        throw std::invalid_argument("causal_attention_row: query position out of range");
-    return softmax(logits_row.first(query_position));
-}
+std::vector<T> causal_attention_row(std::span<const T> logits_row, std::size_t query_position);
+
+// The instantiations of every function above for T (EXTERN: `extern` to declare them).
+#define ROPECHECK_ROPE_SOFTMAX_INSTANCES(EXTERN, T)                                    \
+    EXTERN template T log_sum_exp<T>(std::span<const T>);                              \
+    EXTERN template std::vector<T> softmax<T>(std::span<const T>);                     \
+    EXTERN template std::vector<T> causal_attention_row<T>(std::span<const T>, std::size_t);
+#define ROPECHECK_ROPE_EXTERN_SOFTMAX(T) ROPECHECK_ROPE_SOFTMAX_INSTANCES(extern, T)
+ROPECHECK_ROPE_FOR_EACH_NUMBER(ROPECHECK_ROPE_EXTERN_SOFTMAX)
+#undef ROPECHECK_ROPE_EXTERN_SOFTMAX
 
 }  // namespace ropecheck::rope
