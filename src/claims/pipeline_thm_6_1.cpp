@@ -106,9 +106,13 @@ class PipelineSemanticFlipCheck final : public support::ClaimCheck<Params> {
             exact.first_break_distance ? "exact break r_b = " + std::to_string(*exact.first_break_distance)
                                        : "no exact break up to " + std::to_string(context > 0 ? context : probes::max_flip_position / 2);
         const std::int64_t exact_limit = requested_context > 0 ? requested_context : probes::max_flip_position / 2;
-        const std::optional<std::int64_t> closed_within =
-            *closed_form <= exact_limit ? closed_form : std::optional<std::int64_t>();
-        if (!negative && closed_within != exact.first_break_distance) {
+        // The sweep must find the closed form's break exactly when it lies within the
+        // searched range (written without a temporary optional: GCC 12 warns that its
+        // value may be uninitialized once the kernel is no longer inlined here).
+        const bool closed_within = *closed_form <= exact_limit;
+        const bool agrees = exact.first_break_distance ? closed_within && *exact.first_break_distance == *closed_form
+                                                       : !closed_within;
+        if (!negative && !agrees) {
             result.verdict = core::Verdict::refuted;
             result.message = "the sweep's exact break (" + exact_text + ") is not the closed form floor(pi / (2 g)) + 1 = " +
                              std::to_string(*closed_form);
