@@ -55,6 +55,8 @@ struct Params : support::RopePoint {
     std::string decay_ratio_max, trend_alpha, pin_tolerance, control;
 };
 
+const std::vector<std::string> controls{"none", "gaussian-decays", "nope-schedule", "growing-key"};
+
 support::Fields<Params> own_fields() {
     using core::ParameterKind;
     return {
@@ -69,7 +71,7 @@ support::Fields<Params> own_fields() {
         {"pin_tolerance", ParameterKind::decimal, "allowed |f(r) - reference| for the pinned all-ones values", "1e-9",
          &Params::pin_tolerance},
         {support::draw_parameter(), &Params::draw},
-        {support::control_parameter("none, gaussian-decays, nope-schedule, growing-key"), &Params::control}};
+        {support::control_parameter(controls), &Params::control}};
 }
 
 // Each parameter once: the schema, the range checks and the run all read it.
@@ -103,8 +105,6 @@ double window_mean_abs(const std::vector<std::int64_t>& distances, const std::ve
         }
     return n == 0 ? NAN : sum / static_cast<double>(n);
 }
-
-const std::vector<std::string> controls{"none", "gaussian-decays", "nope-schedule", "growing-key"};
 
 // The schedule of a grid point: RoPE, or (nope-schedule) every frequency 0.
 rope::FrequencySchedule schedule_of(const Params& p) {

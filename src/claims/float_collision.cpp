@@ -37,15 +37,15 @@ using numeric::interval;
 
 using Params = support::PinnedScanPoint;
 
+const std::vector<std::string> controls{"none", "pipeline-separates"};
+
 // Each parameter once: the schema, the range checks and the run all read it.
 support::Fields<Params> fields() {
     return support::pinned_scan_fields("N: distances 1..N",
                                        " collision distance on pair 1 (frequency exactly 1), derived in "
                                        "docs/pipeline-and-formats.md; 0 = not pinned; other pairs ignore it",
-                                       "none, pipeline-separates");
+                                       controls);
 }
-
-const std::vector<std::string> controls{"none", "pipeline-separates"};
 
 std::string distance_text(const std::optional<std::int64_t>& r) {
     return r ? std::to_string(*r) : std::string("none");
@@ -73,17 +73,12 @@ class FloatCollisionCheck final : public support::ClaimCheck<Params> {
 
         core::InstanceResult result;
         result.evidence["dtype"] = dt;
-        result.evidence["exact_worst_distance"] = exact.worst_distance;
-        result.evidence["exact_margin"] = numeric::decimal_enclosure(exact.margin, 17);
+        support::record_exact_margin(result, exact.worst_distance, exact.margin, "exact arithmetic");
         result.evidence["float32_inv_freq"] = support::exact_hex(static_cast<double>(pipeline.inverse_frequency));
         result.evidence["first_collision_distance"] = collision ? core::json(*collision) : core::json(nullptr);
-        result.margin = core::Margin{numeric::decimal_lower(exact.margin), numeric::decimal_upper(exact.margin),
-                                     "r = " + std::to_string(exact.worst_distance) + " (exact arithmetic)"};
-        if (!numeric::certainly_positive(exact.margin)) {
-            result.verdict = core::Verdict::inconclusive;
-            result.message = "the exact margin could not be certified positive";
+        if (!support::certainly_positive_or_inconclusive(result, exact.margin,
+                                                         "the exact margin could not be certified positive"))
             return result;
-        }
         const auto refute = [&](const std::string& kind, const std::string& claimed, const std::string& computed) {
             auto inputs = support::pipeline_inputs(dt, schedule, chunk);
             inputs.push_back({"context", std::to_string(context)});

@@ -34,13 +34,13 @@ using numeric::real;
 
 using Params = support::RowPoint;
 
+const std::vector<std::string> controls{"none", "perturbed-input"};
+
 // Each parameter once: the schema, the range checks and the run all read it.
 support::Fields<Params> fields() {
     return support::row_fields("a row id of the ieee-formats data (src/claims/support/ieee_formats_data.hpp)",
-                               "none, perturbed-input");
+                               controls);
 }
-
-const std::vector<std::string> controls{"none", "perturbed-input"};
 
 const support::IeeeRow& row_named(const std::string& id) {
     for (const auto& row : support::ieee_rows)

@@ -46,6 +46,8 @@ struct Params : support::RopePoint {
     std::string control;
 };
 
+const std::vector<std::string> controls{"none", "near-rational"};
+
 // Each parameter once: the schema, the range checks and the run all read it.
 support::Fields<Params> fields() {
     return support::rope_fields<Params>() +
@@ -58,12 +60,11 @@ support::Fields<Params> fields() {
                 &Params::perturbation},
                {"claimed_bound", core::ParameterKind::decimal,
                 "near-rational: the claimed lower bound on the closest return (radians)", &Params::claimed_bound},
-               {support::control_parameter("none, near-rational"), &Params::control}};
+               {support::control_parameter(controls), &Params::control}};
 }
 
 constexpr std::int64_t max_horizon = 10'000'000;
 constexpr std::int64_t max_turn_denominator = 100'000;
-const std::vector<std::string> controls{"none", "near-rational"};
 
 // The closest returns of g = 1 up to max_horizon: (q, p) with q - 2 pi p the
 // record-setting distances, i.e. the convergents p / q of 1 / (2 pi).

@@ -55,6 +55,8 @@ struct Params : support::RopePoint {
     std::string control;
 };
 
+const std::vector<std::string> controls{"none", "near-rational", "too-short"};
+
 // Each parameter once: the schema, the range checks and the run all read it.
 support::Fields<Params> fields() {
     return support::rope_fields<Params>() +
@@ -67,7 +69,7 @@ support::Fields<Params> fields() {
                 &Params::turns},
                {"perturbation", core::ParameterKind::decimal, "near-rational: eps > 0 (radians)",
                 &Params::perturbation},
-               {support::control_parameter("none, near-rational, too-short"), &Params::control}};
+               {support::control_parameter(controls), &Params::control}};
 }
 
 interval parse_gap(const Params& p) {
@@ -84,7 +86,6 @@ interval parse_gap(const Params& p) {
     return gap;
 }
 
-const std::vector<std::string> controls{"none", "near-rational", "too-short"};
 constexpr std::int64_t max_turn_denominator = 10'000;
 
 // N(delta) of g = 1, keyed by the exact decimal delta.

@@ -39,6 +39,8 @@ struct Params {
     std::string side, control;
 };
 
+const std::vector<std::string> controls{"none", "quarter-turn-is-the-break"};
+
 // Each parameter once: the schema, the range checks and the run all read it.
 support::Fields<Params> fields() {
     return {{"quarter_distance", core::ParameterKind::integer, "r0: the distance nearest the quarter turn",
@@ -46,10 +48,8 @@ support::Fields<Params> fields() {
             {"offset_exponent", core::ParameterKind::integer, "e: the quarter turn is missed by 10^-e radians",
              &Params::offset_exponent},
             {"side", core::ParameterKind::text, "past (r0 g = pi/2 + 10^-e) or short (pi/2 - 10^-e)", &Params::side},
-            {support::control_parameter("none, quarter-turn-is-the-break"), &Params::control}};
+            {support::control_parameter(controls), &Params::control}};
 }
-
-const std::vector<std::string> controls{"none", "quarter-turn-is-the-break"};
 
 interval frequency_near_quarter_turn(std::int64_t r0, int exponent, bool past) {
     using std::pow;

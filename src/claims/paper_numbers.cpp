@@ -31,6 +31,7 @@
 #include "ropecheck/numeric/certainty.hpp"
 #include "ropecheck/numeric/decimal.hpp"
 #include "ropecheck/numeric/enclosure.hpp"
+#include "ropecheck/numeric/enum_names.hpp"
 #include "ropecheck/numeric/invalid_input.hpp"
 #include "ropecheck/rope/frequency_schedule.hpp"
 #include "ropecheck/rope/kernel.hpp"
@@ -46,22 +47,20 @@ using numeric::real;
 
 using Params = support::RowPoint;
 
+const std::vector<std::string> controls{"none", "perturbed-theta", "paper-is-right"};
+
 // Each parameter once: the schema, the range checks and the run all read it.
 support::Fields<Params> fields() {
     return support::row_fields("which statement (support/paper_numbers_data.hpp)",
-                               "none, perturbed-theta, paper-is-right");
+                               controls);
 }
 
 using numeric::Certainty;
 
 // A finding is the certainty that ours agrees with the paper, in the report's words.
 std::string finding_name(Certainty f) {
-    switch (f) {
-        case Certainty::certainly: return "agree";
-        case Certainty::certainly_not: return "disagree";
-        case Certainty::unknown: return "undecided";
-    }
-    return "undecided";
+    constexpr numeric::EnumNames<3> names{"agree", "disagree", "undecided"};  // in the order of enum Certainty
+    return numeric::name_of(names, f);
 }
 
 interval decimal(std::string_view text) { return numeric::enclose_decimal(std::string(text)); }
@@ -105,8 +104,6 @@ bool depends_on_theta(std::string_view id) {
         if (row.id == id) return id != "one-radian-highest" && id != "gemma-chunks-per-head";
     return false;
 }
-
-const std::vector<std::string> controls{"none", "perturbed-theta", "paper-is-right"};
 
 // The formula behind each formula row, through the one frequency schedule where a
 // frequency is meant.

@@ -42,6 +42,8 @@ struct Params : support::PipelinePoint {
     std::string query_profile, control;
 };
 
+const std::vector<std::string> controls{"none", "shifted-key"};
+
 // Each parameter once: the schema, the range checks and the run all read it.
 support::Fields<Params> fields() {
     return support::pipeline_fields<Params>() +
@@ -52,7 +54,7 @@ support::Fields<Params> fields() {
                 &Params::context},
                {"query_profile", core::ParameterKind::text, "gaussian or low-band", "gaussian", &Params::query_profile},
                {support::draw_parameter(), &Params::draw},
-               {support::control_parameter("none, shifted-key"), &Params::control}};
+               {support::control_parameter(controls), &Params::control}};
 }
 
 // The scaled query is whatever double x * (1/20) rounds to: it is the exact
@@ -68,7 +70,7 @@ class PipelinePeakCheck final : public support::ClaimCheck<Params> {
         support::require_range("context", p.context, 1, probes::max_pipeline_positions);
         support::require_range("target_distance", p.target_distance, -p.context, 0);
         support::require_one_of("query_profile", p.query_profile, {"gaussian", "low-band"});
-        if (support::control_of(p.control, {"none", "shifted-key"}) == "shifted-key")
+        if (support::control_of(p.control, controls) == "shifted-key")
             support::require_range("target_distance", p.target_distance - 1, -p.context, 0);
     }
 

@@ -43,16 +43,16 @@ using numeric::real;
 
 using Params = support::PinnedScanPoint;
 
+const std::vector<std::string> controls{"none", "pipeline-keeps", "shifted-key"};
+
 // Each parameter once: the schema, the range checks and the run all read it.
 support::Fields<Params> fields() {
     return support::pinned_scan_fields("N: query positions 1..N, keys 0..i",
                                        " query position losing the diagonal on pair 1 (= the collision "
                                        "distance, docs/pipeline-and-formats.md); 0 = not pinned; other "
                                        "pairs ignore it",
-                                       "none, pipeline-keeps, shifted-key");
+                                       controls);
 }
-
-const std::vector<std::string> controls{"none", "pipeline-keeps", "shifted-key"};
 
 class PipelineDiagonalCheck final : public support::ClaimCheck<Params> {
     using ClaimCheck::ClaimCheck;
@@ -83,18 +83,13 @@ class PipelineDiagonalCheck final : public support::ClaimCheck<Params> {
         result.evidence["dtype"] = dt;
         result.evidence["psi"] = "(8, 0) on pair " + std::to_string(chunk + 1);
         result.evidence["key"] = control == "shifted-key" ? "R^1 psi (shifted one position ahead)" : "psi";
-        result.evidence["exact_worst_distance"] = exact.worst_distance;
-        result.evidence["exact_margin"] = numeric::decimal_enclosure(exact.margin, 17);
+        support::record_exact_margin(result, exact.worst_distance, exact.margin, "exact 1 - cos(r g)");
         result.evidence["float32_inv_freq"] =
             support::exact_hex(static_cast<double>(pipeline.inverse_frequencies()[static_cast<std::size_t>(chunk)]));
         result.evidence["query_positions_checked"] = loss.positions_checked;
-        result.margin = core::Margin{numeric::decimal_lower(exact.margin), numeric::decimal_upper(exact.margin),
-                                     "r = " + std::to_string(exact.worst_distance) + " (exact 1 - cos(r g))"};
-        if (!numeric::certainly_positive(exact.margin)) {
-            result.verdict = core::Verdict::inconclusive;
-            result.message = "the exact margin could not be certified positive; raise --precision";
+        if (!support::certainly_positive_or_inconclusive(
+                result, exact.margin, "the exact margin could not be certified positive; raise --precision"))
             return result;
-        }
         const std::optional<std::int64_t>& lost = loss.query_position;
         const std::int64_t j = loss.rival_position;
         result.evidence["lost_at_query_position"] = lost ? core::json(*lost) : core::json(nullptr);

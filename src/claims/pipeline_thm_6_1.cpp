@@ -29,6 +29,8 @@ struct Params : support::PipelinePoint {
     std::string control;
 };
 
+const std::vector<std::string> controls{"none", "pipeline-keeps-order"};
+
 // Each parameter once: the schema, the range checks and the run all read it.
 support::Fields<Params> fields() {
     return support::pipeline_fields<Params>() +
@@ -36,7 +38,7 @@ support::Fields<Params> fields() {
                {"frequency", core::ParameterKind::integer, "K, 1-based; 0 = the lowest (d/2)", 0, &Params::frequency},
                {"context", core::ParameterKind::integer,
                 "N: query positions up to N; 0 = twice the exact break distance", &Params::context},
-               {support::control_parameter("none, pipeline-keeps-order"), &Params::control}};
+               {support::control_parameter(controls), &Params::control}};
 }
 
 // floor(pi / (2 g)) + 1 for g = theta^(-2(K-1)/d), from the parameters alone;
@@ -58,7 +60,7 @@ class PipelineSemanticFlipCheck final : public support::ClaimCheck<Params> {
         support::pipeline_dtype(p.dtype);
         support::require_range("frequency", p.frequency, 0, schedule.pairs());
         support::require_range("context", p.context, 0, probes::max_flip_position);
-        support::control_of(p.control, {"none", "pipeline-keeps-order"});
+        support::control_of(p.control, controls);
     }
 
     core::InstanceResult decide(const core::Instance& instance, const Params& p) const override {

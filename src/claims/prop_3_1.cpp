@@ -39,6 +39,8 @@ struct Params : support::RopePoint {
     std::string control;
 };
 
+const std::vector<std::string> controls{"none", "shifted-key", "interpolated-key"};
+
 // Each parameter once: the schema, the range checks and the run all read it.
 support::Fields<Params> fields() {
     return support::rope_fields<Params>() +
@@ -47,11 +49,10 @@ support::Fields<Params> fields() {
                 &Params::target_distance},
                {"window", core::ParameterKind::integer, "N: every r with |r| <= N is compared", &Params::window},
                {support::draw_parameter(), &Params::draw},
-               {support::control_parameter("none, shifted-key, interpolated-key"), &Params::control}};
+               {support::control_parameter(controls), &Params::control}};
 }
 
 constexpr std::int64_t max_window = 1'000'000;
-const std::vector<std::string> controls{"none", "shifted-key", "interpolated-key"};
 
 // The schedule the key is rotated with, and the distance Proposition 3.1 says it peaks at.
 struct KeyConstruction {

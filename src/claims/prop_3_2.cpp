@@ -52,6 +52,8 @@ struct Params : support::RopePoint {
     std::string family_alpha, correlation, tests, control;
 };
 
+const std::vector<std::string> controls{"none", "inflated-variance", "leaked-correlation", "growing-key"};
+
 // Each parameter once: the schema, the range checks and the run all read it.
 support::Fields<Params> fields() {
     return support::rope_fields<Params>() +
@@ -69,11 +71,10 @@ support::Fields<Params> fields() {
                {"tests", core::ParameterKind::text, "which statistical tests decide: all, mean, second-moment, trend",
                 "all", &Params::tests},
                {support::draw_parameter(), &Params::draw},
-               {support::control_parameter("none, inflated-variance, leaked-correlation, growing-key"),
+               {support::control_parameter(controls),
                 &Params::control}};
 }
 
-const std::vector<std::string> controls{"none", "inflated-variance", "leaked-correlation", "growing-key"};
 const std::vector<std::string> test_choices{"all", "mean", "second-moment", "trend"};
 constexpr double inflated_sd = 1.1;
 constexpr double leaked_correlation = 0.25;

@@ -59,6 +59,8 @@ struct Params : support::RopePoint {
     std::string epsilon, control;
 };
 
+const std::vector<std::string> controls{"none", "perturbed-token", "claim-for-rope"};
+
 // Each parameter once: the schema, the range checks and the run all read it.
 support::Fields<Params> fields() {
     return support::rope_fields<Params>() +
@@ -69,11 +71,10 @@ support::Fields<Params> fields() {
                {"epsilon", core::ParameterKind::decimal, "eps in (0, 1/2) for the negative control", "0.25",
                 &Params::epsilon},
                {support::draw_parameter(), &Params::draw},
-               {support::control_parameter("none, perturbed-token, claim-for-rope"), &Params::control}};
+               {support::control_parameter(controls), &Params::control}};
 }
 
 constexpr int max_model_dim = 4096;
-const std::vector<std::string> controls{"none", "perturbed-token", "claim-for-rope"};
 
 FrequencySchedule nope_schedule(const Params& params) {
     return FrequencySchedule(RotaryKind::nope, params.theta, params.head_dim);
@@ -110,9 +111,7 @@ class NoPENoPositionalHeadsCheck final : public support::ClaimCheck<Params> {
     void check(const Params& params) const override {
         schedule_of(params);
         support::require_range("model_dim", params.model_dim, 1, max_model_dim);
-        const auto eps = numeric::ExactFraction::parse_decimal(params.epsilon, "epsilon");
-        if (eps.numerator <= 0 || 2 * eps.numerator >= eps.denominator)
-            throw InvalidInput("epsilon = " + params.epsilon + " is outside (0, 1/2)");
+        support::require_epsilon(params.epsilon, false);
         support::control_of(params.control, controls);
     }
 

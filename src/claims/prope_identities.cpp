@@ -45,6 +45,8 @@ struct Params : support::RopePoint {
     std::string control;
 };
 
+const std::vector<std::string> controls{"none", "reversed-is-prope", "exponent-off-by-one", "neox-equals-prope"};
+
 // Each parameter once: the schema, the range checks and the run all read it.
 support::Fields<Params> fields() {
     return support::rope_fields<Params>() +
@@ -52,11 +54,9 @@ support::Fields<Params> fields() {
                {"p", core::ParameterKind::fraction, "fraction of frequencies kept, in [0, 1]", &Params::p},
                {"window", core::ParameterKind::integer, "activations compared at 0 <= r <= window", &Params::window},
                {support::draw_parameter(), &Params::draw},
-               {support::control_parameter("none, reversed-is-prope, exponent-off-by-one, neox-equals-prope"),
+               {support::control_parameter(controls),
                 &Params::control}};
 }
-
-const std::vector<std::string> controls{"none", "reversed-is-prope", "exponent-off-by-one", "neox-equals-prope"};
 
 bool is_exact_zero(const interval& x) { return numeric::identical(x, interval(0)); }
 

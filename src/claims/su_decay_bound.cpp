@@ -52,6 +52,8 @@ struct Params : support::RopePoint {
     std::string query, fit_theta, fit_at_100, fit_at_1000, fit_tolerance, control;
 };
 
+const std::vector<std::string> controls{"none", "literal-index-range", "decreasing-belief"};
+
 support::Fields<Params> own_fields() {
     using core::ParameterKind;
     return {{"max_distance", ParameterKind::integer,
@@ -66,7 +68,7 @@ support::Fields<Params> own_fields() {
             {"fit_tolerance", ParameterKind::decimal, "allowed |f(r) - read value|", "0.01", &Params::fit_tolerance},
             {"search_max_head_dim", ParameterKind::integer, "belief search: d = 2, 4, .., this", 64,
              &Params::search_max_head_dim},
-            {support::control_parameter("none, literal-index-range, decreasing-belief"), &Params::control}};
+            {support::control_parameter(controls), &Params::control}};
 }
 
 // Each parameter once: the schema, the range checks and the run all read it.
@@ -74,8 +76,6 @@ support::Fields<Params> fields() { return support::rope_fields<Params>() + own_f
 
 constexpr std::int64_t max_window = 1'000'000;
 constexpr std::int64_t max_search_distance = 100'000;
-
-const std::vector<std::string> controls{"none", "literal-index-range", "decreasing-belief"};
 
 struct FitPoint {
     std::int64_t distance;

@@ -64,6 +64,8 @@ struct Params : support::RopePoint {
     std::string epsilon, control;
 };
 
+const std::vector<std::string> controls{"none", "short-length", "claim-rope-robust"};
+
 // Each parameter once: the schema, the range checks and the run all read it.
 support::Fields<Params> fields() {
     return support::rope_fields<Params>() +
@@ -74,10 +76,9 @@ support::Fields<Params> fields() {
                 &Params::epsilon},
                {"robust_length", core::ParameterKind::integer, "length a semantic channel must survive",
                 &Params::robust_length},
-               {support::control_parameter("none, short-length, claim-rope-robust"), &Params::control}};
+               {support::control_parameter(controls), &Params::control}};
 }
 
-const std::vector<std::string> controls{"none", "short-length", "claim-rope-robust"};
 // d_model of Prop 5.2's witness input (any size works; the tie is structural).
 constexpr int witness_model_dim = 16;
 
@@ -267,9 +268,7 @@ class TableOneCheck final : public support::ClaimCheck<Params> {
                                std::to_string(schedule.head_dim()) + ": that is not a p-RoPE row of Table 1");
         support::require_range("context", params.context, 2, 1'000'000);
         support::require_range("robust_length", params.robust_length, 1, 1'000'000'000);
-        const auto eps = numeric::ExactFraction::parse_decimal(params.epsilon, "epsilon");
-        if (eps.numerator <= 0 || 2 * eps.numerator > eps.denominator)
-            throw InvalidInput("epsilon = " + params.epsilon + " is outside (0, 1/2]");
+        support::require_epsilon(params.epsilon, true);
         const std::string control = support::control_of(params.control, controls);
         if (control != "none" && p.numerator != p.denominator)
             throw InvalidInput("control " + control + " is about RoPE: it needs p = 1, not p = " + p.str());

@@ -54,6 +54,8 @@ struct Params {
     std::string epsilon, pattern, control;
 };
 
+const std::vector<std::string> controls{"none", "half-scale"};
+
 // Each parameter once: the schema, the range checks and the run all read it.
 support::Fields<Params> fields() {
     using core::ParameterKind;
@@ -66,7 +68,7 @@ support::Fields<Params> fields() {
         {"epsilon", ParameterKind::decimal, "eps in (0, 1/2]: the target's weight must exceed 1 - eps",
          &Params::epsilon},
         {"pattern", ParameterKind::text, "diagonal or previous-token", &Params::pattern},
-        {support::control_parameter("none, half-scale"), &Params::control}};
+        {support::control_parameter(controls), &Params::control}};
 }
 
 constexpr std::int64_t max_context = 10'000'000;
@@ -179,11 +181,9 @@ class PositionalHeadsCheck final : public support::ClaimCheck<Params> {
     void check(const Params& params) const override {
         frequency_of(params);
         support::require_range("context", params.context, 2, max_context);
-        const auto eps = numeric::ExactFraction::parse_decimal(params.epsilon, "epsilon");
-        if (eps.numerator <= 0 || 2 * eps.numerator > eps.denominator)
-            throw InvalidInput("epsilon = " + params.epsilon + " is outside (0, 1/2]");
+        support::require_epsilon(params.epsilon, true);
         probes::parse_pattern(params.pattern);
-        support::control_of(params.control, {"none", "half-scale"});
+        support::control_of(params.control, controls);
     }
 
     core::InstanceResult decide(const core::Instance& instance, const Params& params) const override {
@@ -191,7 +191,7 @@ class PositionalHeadsCheck final : public support::ClaimCheck<Params> {
         const std::int64_t n = params.context;
         const std::string epsilon = params.epsilon;
         const Pattern pattern = probes::parse_pattern(params.pattern);
-        const bool half_scale = support::control_of(params.control, {"none", "half-scale"}) == "half-scale";
+        const bool half_scale = support::control_of(params.control, controls) == "half-scale";
 
         const probes::ScaleAnswer answer = probes::diagonal_scale(g, n, epsilon, pattern);
         const real lower = numeric::lower_bound(answer.scale);

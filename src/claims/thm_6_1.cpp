@@ -50,6 +50,8 @@ struct Params : support::RopePoint {
     std::string control;
 };
 
+const std::vector<std::string> controls{"none", "early-break", "robust-up-to"};
+
 support::Fields<Params> own_fields() {
     using core::ParameterKind;
     return {
@@ -61,7 +63,7 @@ support::Fields<Params> own_fields() {
         {"robust_length", ParameterKind::integer,
          "control robust-up-to: the length up to which the lowest channel is claimed to stay >= 0",
          &Params::robust_length},
-        {support::control_parameter("none, early-break, robust-up-to"), &Params::control}};
+        {support::control_parameter(controls), &Params::control}};
 }
 
 // Each parameter once: the schema, the range checks and the run all read it.
@@ -69,8 +71,6 @@ support::Fields<Params> fields() { return support::rope_fields<Params>() + own_f
 
 // The fast double filter of the sweep engine covers distances below 2^31.
 constexpr std::int64_t max_distance_limit = 1'000'000'000;
-
-const std::vector<std::string> controls{"none", "early-break", "robust-up-to"};
 
 // A channel's certified break: cos(distance g) < 0 and, when distance > 1,
 // cos((distance - 1) g) >= 0 (every earlier r is certified >= 0 by the sweep).

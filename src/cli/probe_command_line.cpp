@@ -57,7 +57,7 @@ void add_parameter(CLI::App& sub, ProbeRequest& r, const ParameterSpec& p) {
 // "positional-margin  --max-distance N (required), --all-frequencies, ..." for the help of `probe`.
 std::string probe_list() {
     std::string out = "Probes and their options (ropecheck probe NAME --help for each):\n";
-    for (const probes::Probe* probe : probes::builtin_probes().probes()) {
+    for (const probes::Probe* probe : probes::builtin_probes().all()) {
         out += "  " + probe->name() + ": " + probe->summary() + "\n   ";
         bool schedule = false;
         for (const auto& p : probe->parameters()) {
@@ -81,7 +81,7 @@ ProbeCommandLine::ProbeCommandLine(CLI::App& app)
     : command_(app.add_subcommand("probe", "Answer one question with a certified number (probe --help lists them)")) {
     command_->require_subcommand(1);
     command_->footer(probe_list());
-    for (const probes::Probe* probe : probes::builtin_probes().probes()) {
+    for (const probes::Probe* probe : probes::builtin_probes().all()) {
         CLI::App* sub = command_->add_subcommand(probe->name(), probe->summary());
         // An option this probe does not take is named in request(), not rejected by CLI11.
         sub->allow_extras();

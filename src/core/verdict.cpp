@@ -1,26 +1,16 @@
 #include "ropecheck/core/verdict.hpp"
 
-#include "ropecheck/numeric/invalid_input.hpp"
+#include "ropecheck/numeric/enum_names.hpp"
 
 namespace ropecheck::core {
 
-std::string to_string(Verdict v) {
-    switch (v) {
-        case Verdict::certified: return "certified";
-        case Verdict::holds: return "holds";
-        case Verdict::refuted: return "refuted";
-        case Verdict::inconclusive: return "inconclusive";
-        case Verdict::error: return "error";
-    }
-    return "error";
-}
+// In the order of enum Verdict.
+constexpr numeric::EnumNames<5> verdict_names{"certified", "holds", "refuted", "inconclusive", "error"};
+
+std::string to_string(Verdict v) { return numeric::name_of(verdict_names, v); }
 
 Verdict parse_verdict(const std::string& name) {
-    for (Verdict v : {Verdict::certified, Verdict::holds, Verdict::refuted, Verdict::inconclusive,
-                      Verdict::error})
-        if (to_string(v) == name) return v;
-    throw InvalidInput("unknown verdict \"" + name +
-                       "\" (expected certified, holds, refuted, inconclusive or error)");
+    return numeric::parse_named<Verdict>(verdict_names, name, "verdict");
 }
 
 bool meets_expectation(Verdict expected, Verdict actual) {

@@ -2,17 +2,15 @@
 
 #include <stdexcept>
 
+#include "ropecheck/numeric/enum_names.hpp"
 #include "ropecheck/numeric/mutant.hpp"
 
 namespace ropecheck::numeric {
 
 std::string to_string(Certainty c) {
-    switch (c) {
-        case Certainty::certainly: return "certainly";
-        case Certainty::certainly_not: return "certainly not";
-        case Certainty::unknown: return "unknown";
-    }
-    return "unknown";
+    // In the order of enum Certainty.
+    constexpr EnumNames<3> names{"certainly", "certainly not", "unknown"};
+    return name_of(names, c);
 }
 
 real lower_bound(const interval& x) { return boost::multiprecision::lower(x); }

@@ -6,7 +6,7 @@
 #include "probe_support.hpp"
 #include "ropecheck/numeric/decimal.hpp"
 #include "ropecheck/probes/base_bound.hpp"
-#include "ropecheck/probes/probe_parameters.hpp"
+#include "ropecheck/probes/probe.hpp"
 
 namespace ropecheck::probes {
 namespace {
@@ -15,18 +15,14 @@ using namespace support;
 
 class BaseBoundProbe final : public Probe {
 public:
-    std::string name() const override { return "base-bound"; }
-    int listing_rank() const override { return 60; }
-    std::string summary() const override {
-        return "the least base theta >= T keeping sum_k cos(r g_k) >= 0 for every r <= L (--head-dim is D)";
-    }
-    std::vector<core::ParameterSpec> parameters() const override {
-        auto p = request_parameters("Recorded only: the probe uses every g_k (default 1)");
-        p.push_back(required("context", core::ParameterKind::integer, "Context L", "L"));
-        p.push_back(optional("theta_floor", core::ParameterKind::decimal, "Least base considered (default 100)", "T",
-                             "100"));
-        return p;
-    }
+    BaseBoundProbe()
+        : Probe({"base-bound", 60,
+                 "the least base theta >= T keeping sum_k cos(r g_k) >= 0 for every r <= L (--head-dim is D)"},
+                plain_request("Recorded only: the probe uses every g_k (default 1)",
+                              {required("context", core::ParameterKind::integer, "Context L", "L"),
+                               optional("theta_floor", core::ParameterKind::decimal,
+                                        "Least base considered (default 100)", "T", "100")}),
+                {"least_theta"}) {}
     void complete(core::Parameters& request) const override {
         require_range(request, "context", 1, max_base_bound_context, "2^52");
         rope::validate_theta(request.decimal("theta_floor"));
@@ -58,7 +54,6 @@ public:
                        std::to_string(context) + ") (certified both ways)";
         return out;
     }
-    std::vector<std::string> replay_fields() const override { return {"least_theta"}; }
     bool heading_names_theta() const override { return false; }
 };
 

@@ -8,7 +8,7 @@
 #include "ropecheck/numeric/decimal.hpp"
 #include "ropecheck/numeric/invalid_input.hpp"
 #include "ropecheck/probes/density.hpp"
-#include "ropecheck/probes/probe_parameters.hpp"
+#include "ropecheck/probes/probe.hpp"
 
 namespace ropecheck::probes {
 namespace {
@@ -17,19 +17,14 @@ using namespace support;
 
 class DensityProbe final : public Probe {
 public:
-    std::string name() const override { return "density"; }
-    int listing_rank() const override { return 40; }
-    std::string summary() const override {
-        return "the least N leaving no circular gap >= delta among r g mod 2 pi, r <= N (Lemma A.2)";
-    }
-    std::vector<core::ParameterSpec> parameters() const override {
-        auto p = request_parameters("Which g_k, 1 = highest (default 1)");
-        p.push_back(required("gap", core::ParameterKind::decimal, "The gap delta, radians", "DELTA (radians)"));
-        p.push_back(optional("max_length", core::ParameterKind::integer, "Lengths searched (default 10^9)", "N",
-                             default_search_limit));
-        append(p, schedule_parameters());
-        return p;
-    }
+    DensityProbe()
+        : Probe({"density", 40, "the least N leaving no circular gap >= delta among r g mod 2 pi, r <= N (Lemma A.2)"},
+                schedule_request("Which g_k, 1 = highest (default 1)",
+                                 {required("gap", core::ParameterKind::decimal, "The gap delta, radians",
+                                           "DELTA (radians)"),
+                                  optional("max_length", core::ParameterKind::integer,
+                                           "Lengths searched (default 10^9)", "N", default_search_limit)}),
+                {"least_length"}) {}
     void complete(core::Parameters& request) const override {
         const std::int64_t n = request.integer("max_length");
         require(n >= 1, "--max-length " + std::to_string(n) + ": expected at least 1");
@@ -64,7 +59,6 @@ public:
                        " (raise --max-length)";
         return out;
     }
-    std::vector<std::string> replay_fields() const override { return {"least_length"}; }
 };
 
 }  // namespace

@@ -11,7 +11,7 @@
 #include "ropecheck/numeric/invalid_input.hpp"
 #include "ropecheck/numeric/precision_guard.hpp"
 #include "ropecheck/probes/diagonal_scale.hpp"
-#include "ropecheck/probes/probe_parameters.hpp"
+#include "ropecheck/probes/probe.hpp"
 
 namespace ropecheck::probes {
 namespace {
@@ -21,18 +21,14 @@ using numeric::interval;
 
 class DiagonalScaleProbe final : public Probe {
 public:
-    std::string name() const override { return "diagonal-scale"; }
-    int listing_rank() const override { return 30; }
-    std::string summary() const override { return "the least ||psi||^2 making Theorem 5.3's head diagonal up to N"; }
-    std::vector<core::ParameterSpec> parameters() const override {
-        auto p = request_parameters("Which g_k, 1 = highest (default 1, Theorem 5.3's)");
-        p.push_back(required("context", core::ParameterKind::integer, "Sequence length N", "N"));
-        p.push_back(required("epsilon", core::ParameterKind::decimal, "eps in (0, 1/2]", "E"));
-        p.push_back(optional("pattern", core::ParameterKind::text, "diagonal (default) or previous-token", "PATTERN",
-                             "diagonal"));
-        append(p, schedule_parameters());
-        return p;
-    }
+    DiagonalScaleProbe()
+        : Probe({"diagonal-scale", 30, "the least ||psi||^2 making Theorem 5.3's head diagonal up to N"},
+                schedule_request("Which g_k, 1 = highest (default 1, Theorem 5.3's)",
+                                 {required("context", core::ParameterKind::integer, "Sequence length N", "N"),
+                                  required("epsilon", core::ParameterKind::decimal, "eps in (0, 1/2]", "E"),
+                                  optional("pattern", core::ParameterKind::text,
+                                           "diagonal (default) or previous-token", "PATTERN", "diagonal")}),
+                {"scale_lower", "scale_upper"}) {}
     void complete(core::Parameters& request) const override {
         require_range(request, "context", 2, max_scale_context, std::to_string(max_scale_context));
         const std::string pattern = request.text("pattern");
@@ -59,7 +55,6 @@ public:
                    (a.certified ? " (certified: holds at the upper bound, fails at the lower)" : " (not certified)");
         return out;
     }
-    std::vector<std::string> replay_fields() const override { return {"scale_lower", "scale_upper"}; }
     bool same_answer(const core::json& recorded, const core::json& now) const override {
         // The printed bounds are already rounded outward; 256 bits hold them closely.
         numeric::PrecisionGuard guard(256);

@@ -17,18 +17,13 @@ using namespace support;
 
 class FloatCollisionProbe final : public Probe {
 public:
-    std::string name() const override { return "float-collision"; }
-    int listing_rank() const override { return 50; }
-    std::string summary() const override {
-        return "the least r at which the float32 pipeline's cos(r g), rounded to a dtype, is exactly 1";
-    }
-    std::vector<core::ParameterSpec> parameters() const override {
-        auto p = request_parameters("Which g_k, 1 = highest (default 1)");
-        p.push_back(required("max_distance", core::ParameterKind::integer, "Distances 1..N searched", "N"));
-        p.push_back(dtype_parameter());
-        append(p, schedule_parameters());
-        return p;
-    }
+    FloatCollisionProbe()
+        : Probe({"float-collision", 50,
+                 "the least r at which the float32 pipeline's cos(r g), rounded to a dtype, is exactly 1"},
+                pipeline_request("Which g_k, 1 = highest (default 1)",
+                                 {required("max_distance", core::ParameterKind::integer,
+                                           "Distances 1..N searched", "N")}),
+                {"first_collision_distance"}) {}
     void complete(core::Parameters& request) const override {
         rope::parse_pipeline_dtype(request.text("dtype"));
         default_frequency(request, 1);
@@ -53,7 +48,6 @@ public:
                        : "no collision up to r = " + limit + " (certified); the answer lies beyond " + limit;
         return out;
     }
-    std::vector<std::string> replay_fields() const override { return {"first_collision_distance"}; }
 };
 
 }  // namespace

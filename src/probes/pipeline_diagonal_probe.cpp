@@ -6,7 +6,7 @@
 #include "probe_support.hpp"
 #include "ropecheck/numeric/decimal.hpp"
 #include "ropecheck/probes/pipeline_target.hpp"
-#include "ropecheck/probes/probe_parameters.hpp"
+#include "ropecheck/probes/probe.hpp"
 
 namespace ropecheck::probes {
 namespace {
@@ -17,18 +17,13 @@ std::string score_text(float x) { return numeric::float32_decimal(x); }
 
 class PipelineDiagonalProbe final : public Probe {
 public:
-    std::string name() const override { return "pipeline-diagonal"; }
-    int listing_rank() const override { return 70; }
-    std::string summary() const override {
-        return "the first query position at which the inference pipeline loses Theorem 5.3's diagonal";
-    }
-    std::vector<core::ParameterSpec> parameters() const override {
-        auto p = request_parameters("Which pair K carries psi = (8, 0), 1 = highest (default 1)");
-        p.push_back(required("context", core::ParameterKind::integer, "Query positions 0..N scanned", "N"));
-        p.push_back(dtype_parameter());
-        append(p, schedule_parameters());
-        return p;
-    }
+    PipelineDiagonalProbe()
+        : Probe({"pipeline-diagonal", 70,
+                 "the first query position at which the inference pipeline loses Theorem 5.3's diagonal"},
+                pipeline_request("Which pair K carries psi = (8, 0), 1 = highest (default 1)",
+                                 {required("context", core::ParameterKind::integer,
+                                           "Query positions 0..N scanned", "N")}),
+                {"lost_at_query_position"}) {}
     void complete(core::Parameters& request) const override {
         require_range(request, "context", 1, max_pipeline_positions, std::to_string(max_pipeline_positions));
         rope::parse_pipeline_dtype(request.text("dtype"));
@@ -58,7 +53,6 @@ public:
                    " (exhaustive over every query position and key up to it)";
         return out;
     }
-    std::vector<std::string> replay_fields() const override { return {"lost_at_query_position"}; }
 };
 
 }  // namespace

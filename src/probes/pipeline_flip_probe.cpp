@@ -8,7 +8,7 @@
 #include "ropecheck/numeric/decimal.hpp"
 #include "ropecheck/numeric/invalid_input.hpp"
 #include "ropecheck/probes/pipeline_channel_break.hpp"
-#include "ropecheck/probes/probe_parameters.hpp"
+#include "ropecheck/probes/probe.hpp"
 
 namespace ropecheck::probes {
 namespace {
@@ -17,19 +17,13 @@ using namespace support;
 
 class PipelineFlipProbe final : public Probe {
 public:
-    std::string name() const override { return "pipeline-flip"; }
-    int listing_rank() const override { return 80; }
-    std::string summary() const override {
-        return "the first distance at which the pipeline breaks a semantic channel, vs the exact break";
-    }
-    std::vector<core::ParameterSpec> parameters() const override {
-        auto p = request_parameters("Which pair K carries psi = (8, 0), 1 = highest (default d/2, the lowest)");
-        p.push_back(optional("context", core::ParameterKind::integer,
-                             "Query positions scanned (default twice the exact break)", "N"));
-        p.push_back(dtype_parameter());
-        append(p, schedule_parameters());
-        return p;
-    }
+    PipelineFlipProbe()
+        : Probe({"pipeline-flip", 80,
+                 "the first distance at which the pipeline breaks a semantic channel, vs the exact break"},
+                pipeline_request("Which pair K carries psi = (8, 0), 1 = highest (default d/2, the lowest)",
+                                 {optional("context", core::ParameterKind::integer,
+                                           "Query positions scanned (default twice the exact break)", "N")}),
+                {"flip_distance"}) {}
     void complete(core::Parameters& request) const override {
         if (request.has("context"))
             require_range(request, "context", 1, max_flip_position, std::to_string(max_flip_position));
@@ -78,7 +72,6 @@ public:
                    (c.strict_flip_distance ? std::to_string(*c.strict_flip_distance) : "no earlier distance");
         return out;
     }
-    std::vector<std::string> replay_fields() const override { return {"flip_distance"}; }
 };
 
 }  // namespace

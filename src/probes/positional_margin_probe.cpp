@@ -5,7 +5,7 @@
 #include "probe_support.hpp"
 #include "ropecheck/numeric/decimal.hpp"
 #include "ropecheck/probes/positional_margin.hpp"
-#include "ropecheck/probes/probe_parameters.hpp"
+#include "ropecheck/probes/probe.hpp"
 
 namespace ropecheck::probes {
 namespace {
@@ -14,15 +14,13 @@ using namespace support;
 
 class PositionalMarginProbe final : public Probe {
 public:
-    std::string name() const override { return "positional-margin"; }
-    int listing_rank() const override { return 10; }
-    std::string summary() const override { return "min over 1 <= r <= N of sum_k (1 - cos(r g_k)), and its argmin"; }
-    std::vector<core::ParameterSpec> parameters() const override {
-        auto p = request_parameters("Which g_k, 1 = highest (default 1)", true);
-        p.push_back(required("max_distance", core::ParameterKind::integer, "Distances 1..N searched", "N"));
-        append(p, schedule_parameters());
-        return p;
-    }
+    PositionalMarginProbe()
+        : Probe({"positional-margin", 10, "min over 1 <= r <= N of sum_k (1 - cos(r g_k)), and its argmin"},
+                schedule_request("Which g_k, 1 = highest (default 1)",
+                                 {required("max_distance", core::ParameterKind::integer, "Distances 1..N searched",
+                                           "N")},
+                                 Frequencies::one_or_all),
+                {"worst_distance"}) {}
     void complete(core::Parameters& request) const override {
         default_frequency(request, 1);
         require_range(request, "max_distance", 1, max_margin_distance, "2^52");
@@ -48,7 +46,6 @@ public:
                                       " cannot be separated from it; raise --precision)");
         return out;
     }
-    std::vector<std::string> replay_fields() const override { return {"worst_distance"}; }
 };
 
 }  // namespace

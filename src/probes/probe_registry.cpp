@@ -1,37 +1,8 @@
 #include "ropecheck/probes/probe_registry.hpp"
 
-#include <algorithm>
-#include <stdexcept>
-
 #include "ropecheck/numeric/invalid_input.hpp"
 
 namespace ropecheck::probes {
-
-void ProbeRegistry::add(std::unique_ptr<Probe> probe) {
-    if (find(probe->name()) != nullptr) throw std::logic_error("probe registered twice: " + probe->name());
-    const auto later = std::find_if(probes_.begin(), probes_.end(), [&](const std::unique_ptr<Probe>& p) {
-        return p->listing_rank() > probe->listing_rank();
-    });
-    probes_.insert(later, std::move(probe));
-}
-
-const Probe* ProbeRegistry::find(const std::string& name) const {
-    for (const auto& p : probes_)
-        if (p->name() == name) return p.get();
-    return nullptr;
-}
-
-std::vector<const Probe*> ProbeRegistry::probes() const {
-    std::vector<const Probe*> out;
-    for (const auto& p : probes_) out.push_back(p.get());
-    return out;
-}
-
-std::vector<std::string> ProbeRegistry::names() const {
-    std::vector<std::string> out;
-    for (const auto& p : probes_) out.push_back(p->name());
-    return out;
-}
 
 const ProbeRegistry& builtin_probes() {
     static const ProbeRegistry registry = [] {

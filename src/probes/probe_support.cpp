@@ -24,16 +24,41 @@ core::ParameterSpec optional(std::string name, core::ParameterKind kind, std::st
     return p;
 }
 
-void append(std::vector<core::ParameterSpec>& to, const std::vector<core::ParameterSpec>& more) {
-    to.insert(to.end(), more.begin(), more.end());
+std::vector<core::ParameterSpec> pipeline_request(const std::string& frequency_help,
+                                                  std::vector<core::ParameterSpec> own) {
+    own.push_back(
+        optional("dtype", core::ParameterKind::text, "Model dtype: float32, bfloat16 or float16", "D", "bfloat16"));
+    return schedule_request(frequency_help, std::move(own));
 }
 
-core::ParameterSpec dtype_parameter() {
-    return optional("dtype", core::ParameterKind::text, "Model dtype: float32, bfloat16 or float16", "D", "bfloat16");
+std::vector<core::ParameterSpec> plain_request(const std::string& frequency_help,
+                                               std::vector<core::ParameterSpec> own) {
+    auto out = request_parameters(frequency_help);
+    out.insert(out.end(), own.begin(), own.end());
+    return out;
 }
+
+std::vector<core::ParameterSpec> schedule_request(const std::string& frequency_help,
+                                                  std::vector<core::ParameterSpec> own, Frequencies frequencies) {
+    auto out = request_parameters(frequency_help, frequencies == Frequencies::one_or_all);
+    const auto schedule = schedule_parameters();
+    out.insert(out.end(), own.begin(), own.end());
+    out.insert(out.end(), schedule.begin(), schedule.end());
+    return out;
+}
+
 
 void require(bool ok, const std::string& message) {
     if (!ok) throw InvalidInput(message);
+}
+
+void require_sweep_inputs(const std::string& probe, const std::vector<numeric::interval>& frequencies,
+                          std::int64_t max_distance, std::int64_t limit, const std::string& limit_text) {
+    require(!frequencies.empty(), probe + ": no frequencies given");
+    require(max_distance >= 1 && max_distance <= limit,
+            probe + ": max distance " + std::to_string(max_distance) + " is outside [1, " + limit_text + "]");
+    for (const auto& g : frequencies)
+        require(mpfi_bounded_p(g.backend().data()) != 0, probe + ": a frequency is not a finite number");
 }
 
 void require_range(const core::Parameters& request, const std::string& name, std::int64_t low, std::int64_t high,

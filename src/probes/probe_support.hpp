@@ -23,11 +23,27 @@ core::ParameterSpec required(std::string name, core::ParameterKind kind, std::st
                              std::string value_name);
 core::ParameterSpec optional(std::string name, core::ParameterKind kind, std::string description,
                              std::string value_name, core::json default_value = nullptr);
-void append(std::vector<core::ParameterSpec>& to, const std::vector<core::ParameterSpec>& more);
-// The pipeline's dtype: float32, bfloat16 (default) or float16.
-core::ParameterSpec dtype_parameter();
+// A probe's schema around its own parameters: request_parameters(frequency_help)
+// first and, for a probe of a schedule, schedule_parameters() last
+// (probe_parameters.hpp). one_or_all: the frequency also takes "all".
+enum class Frequencies { one, one_or_all };
+std::vector<core::ParameterSpec> schedule_request(const std::string& frequency_help,
+                                                  std::vector<core::ParameterSpec> own,
+                                                  Frequencies frequencies = Frequencies::one);
+// The inference-pipeline probes': their own, then the dtype, then the schedule.
+std::vector<core::ParameterSpec> pipeline_request(const std::string& frequency_help,
+                                                  std::vector<core::ParameterSpec> own);
+// The same for a probe of plain RoPE only: no schedule parameters.
+std::vector<core::ParameterSpec> plain_request(const std::string& frequency_help,
+                                               std::vector<core::ParameterSpec> own);
 
 void require(bool ok, const std::string& message);
+// The inputs of a sweep over 1 <= r <= max_distance: at least one frequency, each
+// a finite enclosure (a NaN or unbounded one could never be decided), and
+// max_distance in [1, limit] (`limit_text` prints limit). Throws InvalidInput
+// prefixed "<probe>: ".
+void require_sweep_inputs(const std::string& probe, const std::vector<numeric::interval>& frequencies,
+                          std::int64_t max_distance, std::int64_t limit, const std::string& limit_text);
 // "--context 0: expected 1 to 65536" unless low <= value <= high (`high_text` prints high).
 void require_range(const core::Parameters& request, const std::string& name, std::int64_t low, std::int64_t high,
                    const std::string& high_text);

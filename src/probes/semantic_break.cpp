@@ -2,9 +2,7 @@
 // [1, N] with sum_k cos(r g_k) < 0, every earlier r certainly >= 0.
 #include "ropecheck/probes/semantic_break.hpp"
 
-#include <string>
-
-#include "ropecheck/numeric/invalid_input.hpp"
+#include "probe_support.hpp"
 #include "ropecheck/sweep/series.hpp"
 #include "ropecheck/sweep/sweep.hpp"
 
@@ -16,15 +14,7 @@ BreakAnswer semantic_break(const std::vector<numeric::interval>& frequencies, st
 
 BreakAnswer semantic_break(const std::vector<numeric::interval>& frequencies, std::int64_t max_distance,
                            const sweep::SweepOptions& options) {
-    if (frequencies.empty()) throw InvalidInput("semantic-break: no frequencies given");
-    if (max_distance < 1 || max_distance > max_break_distance)
-        throw InvalidInput("semantic-break: max distance " + std::to_string(max_distance) +
-                           " is outside [1, 2^52]");
-    // A NaN or unbounded enclosure could never be decided; reject it up front.
-    for (const auto& g : frequencies)
-        if (!mpfi_bounded_p(g.backend().data()))
-            throw InvalidInput("semantic-break: a frequency is not a finite number");
-
+    support::require_sweep_inputs("semantic-break", frequencies, max_distance, max_break_distance, "2^52");
     const auto crossing = sweep::first_below(sweep::CosineSeries::aligned_unit(frequencies), numeric::interval(0), 1,
                                              max_distance, options);
     BreakAnswer answer;

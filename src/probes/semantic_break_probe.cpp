@@ -5,7 +5,7 @@
 
 #include "probe_support.hpp"
 #include "ropecheck/numeric/decimal.hpp"
-#include "ropecheck/probes/probe_parameters.hpp"
+#include "ropecheck/probes/probe.hpp"
 #include "ropecheck/probes/semantic_break.hpp"
 
 namespace ropecheck::probes {
@@ -15,16 +15,13 @@ using namespace support;
 
 class SemanticBreakProbe final : public Probe {
 public:
-    std::string name() const override { return "semantic-break"; }
-    int listing_rank() const override { return 20; }
-    std::string summary() const override { return "the least r >= 1 with sum_k cos(r g_k) < 0 (null: none up to N)"; }
-    std::vector<core::ParameterSpec> parameters() const override {
-        auto p = request_parameters("Which g_k, 1 = highest (default d/2, the lowest)", true);
-        p.push_back(optional("max_distance", core::ParameterKind::integer, "Distances 1..N searched (default 10^9)",
-                             "N", default_search_limit));
-        append(p, schedule_parameters());
-        return p;
-    }
+    SemanticBreakProbe()
+        : Probe({"semantic-break", 20, "the least r >= 1 with sum_k cos(r g_k) < 0 (null: none up to N)"},
+                schedule_request("Which g_k, 1 = highest (default d/2, the lowest)",
+                                 {optional("max_distance", core::ParameterKind::integer,
+                                           "Distances 1..N searched (default 10^9)", "N", default_search_limit)},
+                                 Frequencies::one_or_all),
+                {"first_break_distance"}) {}
     void complete(core::Parameters& request) const override {
         default_frequency(request, request.integer("head_dim") / 2);  // the lowest: the semantic channel
         require_range(request, "max_distance", 1, max_break_distance, "2^52");
@@ -52,7 +49,6 @@ public:
                        " (certified); the answer lies beyond " + limit + " (raise --max-distance)";
         return out;
     }
-    std::vector<std::string> replay_fields() const override { return {"first_break_distance"}; }
 };
 
 }  // namespace

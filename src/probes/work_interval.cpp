@@ -10,17 +10,31 @@ namespace {
 
 mpfr_prec_t wider(const WorkInterval& a, const WorkInterval& b) { return std::max(a.bits(), b.bits()); }
 
+// The left or the right endpoint of x, exactly (at x's precision).
+class Endpoint {
+public:
+    Endpoint(mpfi_srcptr x, bool left) {
+        mpfr_init2(e_, mpfi_get_prec(x));
+        if (left)
+            mpfi_get_left(e_, x);
+        else
+            mpfi_get_right(e_, x);
+    }
+    ~Endpoint() { mpfr_clear(e_); }
+    Endpoint(const Endpoint&) = delete;
+    Endpoint& operator=(const Endpoint&) = delete;
+    mpfr_srcptr get() const { return e_; }
+
+private:
+    mpfr_t e_;
+};
+
 // mpfr endpoint -> a real at the default precision, rounded in `mode`.
 numeric::real endpoint(mpfi_srcptr x, bool left, mpfr_rnd_t mode) {
-    mpfr_t e;
-    mpfr_init2(e, mpfi_get_prec(x));
-    if (left)
-        mpfi_get_left(e, x);
-    else
-        mpfi_get_right(e, x);
+    // Named: mpfr_set is a macro whose statement expression would outlive a temporary.
+    const Endpoint e(x, left);
     numeric::real out;
-    mpfr_set(out.backend().data(), e, mode);
-    mpfr_clear(e);
+    mpfr_set(out.backend().data(), e.get(), mode);
     return out;
 }
 
@@ -74,21 +88,15 @@ bool WorkInterval::certainly_positive() const { return mpfi_is_strictly_pos(valu
 
 WorkInterval WorkInterval::lower_point() const {
     WorkInterval x(bits());
-    mpfr_t e;
-    mpfr_init2(e, bits());
-    mpfi_get_left(e, value_);
-    mpfi_set_fr(x.value_, e);
-    mpfr_clear(e);
+    const Endpoint e(value_, true);
+    mpfi_set_fr(x.value_, e.get());
     return x;
 }
 
 WorkInterval WorkInterval::upper_point() const {
     WorkInterval x(bits());
-    mpfr_t e;
-    mpfr_init2(e, bits());
-    mpfi_get_right(e, value_);
-    mpfi_set_fr(x.value_, e);
-    mpfr_clear(e);
+    const Endpoint e(value_, false);
+    mpfi_set_fr(x.value_, e.get());
     return x;
 }
 

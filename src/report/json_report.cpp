@@ -14,8 +14,10 @@ json verdict_counts(const std::map<std::string, std::size_t>& counts) {
     return out;
 }
 
-json optional_index(const std::optional<std::size_t>& index) {
-    return index ? json(*index) : json(nullptr);
+// The value, or null when there is none.
+template <class T>
+json nullable(const std::optional<T>& value) {
+    return value ? json(*value) : json(nullptr);
 }
 
 json margin_json(const core::ClaimOutcome& c) {
@@ -25,7 +27,7 @@ json margin_json(const core::ClaimOutcome& c) {
     out["lower"] = m.lower;
     out["upper"] = m.upper;
     out["where"] = m.where;
-    out["instance"] = optional_index(c.smallest_margin_instance);
+    out["instance"] = nullable(c.smallest_margin_instance);
     out["parameters"] = c.smallest_margin_parameters;
     return out;
 }
@@ -42,7 +44,7 @@ json counterexample_json(const core::ClaimOutcome& c) {
     }
     json out = json::object();
     out["kind"] = ce.kind;
-    out["instance"] = optional_index(c.counterexample_instance);
+    out["instance"] = nullable(c.counterexample_instance);
     out["parameters"] = c.counterexample_parameters;
     out["inputs"] = std::move(inputs);
     out["claimed"] = ce.claimed;
@@ -90,12 +92,10 @@ json claim_json(const core::ClaimOutcome& c) {
 }
 
 json run_json(const core::RunParameters& p) {
-    json out = json::object();
-    out["profile"] = p.profile;
-    out["claims"] = p.claim_globs;
-    out["seed"] = p.seed;
-    out["precision_override"] = p.precision_override ? json(*p.precision_override) : json(nullptr);
-    return out;
+    return {{"profile", p.profile},
+            {"claims", p.claim_globs},
+            {"seed", p.seed},
+            {"precision_override", nullable(p.precision_override)}};
 }
 
 json summary_json(const core::RunResult& run) {

@@ -2,28 +2,19 @@
 
 #include <regex>
 
+#include "ropecheck/numeric/enum_names.hpp"
 #include "ropecheck/numeric/invalid_input.hpp"
 #include "ropecheck/numeric/mutant.hpp"
 
 namespace ropecheck::rope {
 
-std::string to_string(RotaryKind kind) {
-    switch (kind) {
-        case RotaryKind::rope: return "rope";
-        case RotaryKind::nope: return "nope";
-        case RotaryKind::p_rope: return "p-rope";
-        case RotaryKind::reversed_p_rope: return "reversed-p-rope";
-        case RotaryKind::neox_partial: return "neox-partial";
-    }
-    return "rope";
-}
+// In the order of enum RotaryKind.
+constexpr numeric::EnumNames<5> rotary_kind_names{"rope", "nope", "p-rope", "reversed-p-rope", "neox-partial"};
+
+std::string to_string(RotaryKind kind) { return numeric::name_of(rotary_kind_names, kind); }
 
 RotaryKind parse_rotary_kind(const std::string& name) {
-    for (RotaryKind k : {RotaryKind::rope, RotaryKind::nope, RotaryKind::p_rope,
-                         RotaryKind::reversed_p_rope, RotaryKind::neox_partial})
-        if (to_string(k) == name) return k;
-    throw InvalidInput("unknown rotary kind \"" + name +
-                       "\" (expected rope, nope, p-rope, reversed-p-rope or neox-partial)");
+    return numeric::parse_named<RotaryKind>(rotary_kind_names, name, "rotary kind");
 }
 
 void validate_head_dim(int head_dim) {

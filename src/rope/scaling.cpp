@@ -3,6 +3,7 @@
 #include <mpfi.h>
 
 #include "ropecheck/numeric/certainty.hpp"
+#include "ropecheck/numeric/enum_names.hpp"
 #include "ropecheck/numeric/exact_fraction.hpp"
 #include "ropecheck/numeric/invalid_input.hpp"
 #include "ropecheck/numeric/number_concept.hpp"
@@ -11,26 +12,17 @@ namespace ropecheck::rope {
 
 using numeric::interval;
 
-std::string to_string(ScalingType type) {
-    switch (type) {
-        case ScalingType::none: return "default";
-        case ScalingType::linear: return "linear";
-        case ScalingType::dynamic: return "dynamic";
-        case ScalingType::yarn: return "yarn";
-        case ScalingType::longrope: return "longrope";
-        case ScalingType::llama3: return "llama3";
-    }
-    return "default";
-}
+// In the order of enum ScalingType: none is Hugging Face's "default".
+constexpr numeric::EnumNames<6> scaling_type_names{"default", "linear", "dynamic", "yarn", "longrope", "llama3"};
+
+std::string to_string(ScalingType type) { return numeric::name_of(scaling_type_names, type); }
 
 ScalingType parse_scaling_type(const std::string& name) {
-    if (name == "default" || name == "none") return ScalingType::none;
+    if (name == "none") return ScalingType::none;
     if (name == "su") return ScalingType::longrope;
-    for (ScalingType t : {ScalingType::linear, ScalingType::dynamic, ScalingType::yarn, ScalingType::longrope,
-                          ScalingType::llama3})
-        if (to_string(t) == name) return t;
-    throw InvalidInput("--scaling " + name +
-                       ": unknown scaling type (expected default, linear, dynamic, yarn, longrope or llama3)");
+    if (const auto t = numeric::value_named<ScalingType>(scaling_type_names, name)) return *t;
+    throw InvalidInput("--scaling " + name + ": unknown scaling type (expected " +
+                       numeric::names_listed(scaling_type_names) + ")");
 }
 
 namespace {

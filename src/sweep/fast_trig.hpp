@@ -7,6 +7,8 @@
 //
 // Requirements: round-to-nearest-even (the default), no fast-math, no
 // contraction of a*b+c into fma (ISO C++ mode does not contract).
+#include <array>
+#include <cstddef>
 #include <cstdint>
 
 namespace ropecheck::sweep::detail {
@@ -75,39 +77,33 @@ inline constexpr double cos_absolute_error = 80 * unit_roundoff;
 // pi t rounded: relative error of x = kPi * t against pi * t is below 1.4 u.
 inline constexpr double pi_product_relative_error = 1.4 * unit_roundoff;
 
-inline double sin_poly(double x) {
-    const double y = x * x;
-    double p = -0x1.761b41316381ap-75;
-    p = p * y + 0x1.71b8ef6dcf572p-66;
-    p = p * y + -0x1.2f49b46814157p-57;
-    p = p * y + 0x1.952c77030ad4ap-49;
-    p = p * y + -0x1.ae7f3e733b81fp-41;
-    p = p * y + 0x1.6124613a86d09p-33;
-    p = p * y + -0x1.ae64567f544e4p-26;
-    p = p * y + 0x1.71de3a556c734p-19;
-    p = p * y + -0x1.a01a01a01a01ap-13;
-    p = p * y + 0x1.1111111111111p-7;
-    p = p * y + -0x1.5555555555555p-3;
-    p = p * y + 0x1.0000000000000p+0;
-    return x * p;
+// Horner's rule from the highest coefficient: ((c[0] y + c[1]) y + ...) y + c[N-1].
+// Unrolled to the straight-line sequence at every optimisation level (at -O2 GCC
+// would keep the loop, and a loop inside the evaluators' distance loops would
+// stop their vectorisation).
+template <std::size_t N>
+inline double horner(const std::array<double, N>& c, double y) {
+    double p = c[0];
+#pragma GCC unroll 16
+    for (std::size_t i = 1; i < N; ++i) p = p * y + c[i];
+    return p;
 }
 
-inline double cos_poly(double x) {
-    const double y = x * x;
-    double q = 0x1.f2cf01972f578p-80;
-    q = q * y + -0x1.0ce396db7f853p-70;
-    q = q * y + 0x1.e542ba4020225p-62;
-    q = q * y + -0x1.6827863b97d97p-53;
-    q = q * y + 0x1.ae7f3e733b81fp-45;
-    q = q * y + -0x1.93974a8c07c9dp-37;
-    q = q * y + 0x1.1eed8eff8d898p-29;
-    q = q * y + -0x1.27e4fb7789f5cp-22;
-    q = q * y + 0x1.a01a01a01a01ap-16;
-    q = q * y + -0x1.6c16c16c16c17p-10;
-    q = q * y + 0x1.5555555555555p-5;
-    q = q * y + -0x1.0000000000000p-1;
-    q = q * y + 0x1.0000000000000p+0;
-    return q;
-}
+// (-1)^k / (2k+1)! for k = 11 down to 0.
+inline constexpr std::array<double, 12> sin_coefficients{
+    -0x1.761b41316381ap-75, 0x1.71b8ef6dcf572p-66,  -0x1.2f49b46814157p-57, 0x1.952c77030ad4ap-49,
+    -0x1.ae7f3e733b81fp-41, 0x1.6124613a86d09p-33,  -0x1.ae64567f544e4p-26, 0x1.71de3a556c734p-19,
+    -0x1.a01a01a01a01ap-13, 0x1.1111111111111p-7,   -0x1.5555555555555p-3,  0x1.0000000000000p+0,
+};
+// (-1)^k / (2k)! for k = 12 down to 0.
+inline constexpr std::array<double, 13> cos_coefficients{
+    0x1.f2cf01972f578p-80,  -0x1.0ce396db7f853p-70, 0x1.e542ba4020225p-62,  -0x1.6827863b97d97p-53,
+    0x1.ae7f3e733b81fp-45,  -0x1.93974a8c07c9dp-37, 0x1.1eed8eff8d898p-29,  -0x1.27e4fb7789f5cp-22,
+    0x1.a01a01a01a01ap-16,  -0x1.6c16c16c16c17p-10, 0x1.5555555555555p-5,   -0x1.0000000000000p-1,
+    0x1.0000000000000p+0,
+};
+
+inline double sin_poly(double x) { return x * horner(sin_coefficients, x * x); }
+inline double cos_poly(double x) { return horner(cos_coefficients, x * x); }
 
 }  // namespace ropecheck::sweep::detail

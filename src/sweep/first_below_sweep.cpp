@@ -7,11 +7,9 @@ namespace ropecheck::sweep {
 
 CrossingResult first_below(const CosineSeries& series, const numeric::interval& threshold, std::int64_t first,
                            std::int64_t last, const SweepOptions& options) {
-    if (options.exact_only || !detail::fast_path_applies(first, last))
-        return detail::first_below_scan<CosineSeries, detail::CosineBlockEvaluator>(series, nullptr, threshold,
-                                                                                     first, last, options);
-    const detail::CosineBlockEvaluator fast(series);
-    return detail::first_below_scan(series, &fast, threshold, first, last, options);
+    return detail::with_filter<detail::CosineBlockEvaluator>(series, first, last, options, [&](const auto* filter) {
+        return detail::first_below_scan(series, filter, threshold, first, last, options);
+    });
 }
 
 }  // namespace ropecheck::sweep

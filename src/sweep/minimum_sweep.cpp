@@ -7,20 +7,16 @@ namespace ropecheck::sweep {
 
 MinimumResult minimum_of(const ReturnMarginSeries& series, std::int64_t first, std::int64_t last,
                          const SweepOptions& options) {
-    if (options.exact_only || !detail::fast_path_applies(first, last))
-        return detail::minimum_scan<ReturnMarginSeries, detail::MarginBlockEvaluator>(series, nullptr, first, last,
-                                                                                       options);
-    const detail::MarginBlockEvaluator fast(series);
-    return detail::minimum_scan(series, &fast, first, last, options);
+    return detail::with_filter<detail::MarginBlockEvaluator>(series, first, last, options, [&](const auto* filter) {
+        return detail::minimum_scan(series, filter, first, last, options);
+    });
 }
 
 MinimumResult minimum_of(const CosineSeries& series, std::int64_t first, std::int64_t last,
                          const SweepOptions& options) {
-    if (options.exact_only || !detail::fast_path_applies(first, last))
-        return detail::minimum_scan<CosineSeries, detail::CosineBlockEvaluator>(series, nullptr, first, last,
-                                                                                 options);
-    const detail::CosineBlockEvaluator fast(series);
-    return detail::minimum_scan(series, &fast, first, last, options);
+    return detail::with_filter<detail::CosineBlockEvaluator>(series, first, last, options, [&](const auto* filter) {
+        return detail::minimum_scan(series, filter, first, last, options);
+    });
 }
 
 }  // namespace ropecheck::sweep

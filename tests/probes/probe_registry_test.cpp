@@ -78,7 +78,7 @@ BOOST_AUTO_TEST_CASE(every_probe_file_is_registered_and_has_a_test_and_a_readme_
 
 BOOST_AUTO_TEST_CASE(the_registry_lists_in_rank_order_and_finds_by_name) {
     const auto& registry = probes::builtin_probes();
-    const auto all = registry.probes();
+    const auto all = registry.all();
     BOOST_REQUIRE(all.size() >= 8u);
     for (std::size_t i = 1; i < all.size(); ++i)
         BOOST_TEST(all[i - 1]->listing_rank() < all[i]->listing_rank(), all[i]->name());
@@ -92,7 +92,7 @@ BOOST_AUTO_TEST_CASE(the_registry_lists_in_rank_order_and_finds_by_name) {
 BOOST_AUTO_TEST_CASE(every_schema_starts_with_the_request_and_shares_the_one_schedule) {
     const auto request = probes::request_parameters("");
     const auto schedule = probes::schedule_parameters();
-    for (const auto* probe : probes::builtin_probes().probes()) {
+    for (const auto* probe : probes::builtin_probes().all()) {
         BOOST_TEST_CONTEXT(probe->name()) {
             const auto schema = probe->parameters();
             BOOST_REQUIRE(schema.size() >= request.size());

@@ -1,22 +1,14 @@
 #pragma once
-#include <map>
-#include <memory>
-#include <string>
-#include <vector>
-
+// The checks `ropecheck run` and `replay` know, by name, listed in name order.
 #include "ropecheck/core/check.hpp"
+#include "ropecheck/core/named_registry.hpp"
 
 namespace ropecheck::core {
 
-class CheckRegistry {
-public:
-    // Throws std::logic_error on a duplicate name (a programming error).
-    void add(std::unique_ptr<Check> check);
-    const Check* find(const std::string& name) const;
-    std::vector<std::string> names() const;
-
-private:
-    std::map<std::string, std::unique_ptr<Check>> checks_;
+struct CheckOrder {
+    static constexpr const char* kind = "check";
+    static bool before(const Check& a, const Check& b) { return a.name() < b.name(); }
 };
+using CheckRegistry = NamedRegistry<Check, CheckOrder>;
 
 }  // namespace ropecheck::core

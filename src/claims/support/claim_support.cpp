@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "ropecheck/core/replay_record.hpp"
+#include "ropecheck/numeric/certainty.hpp"
 #include "ropecheck/numeric/invalid_input.hpp"
 #include "ropecheck/rope/inference_pipeline.hpp"
 
@@ -18,7 +19,9 @@ core::ParameterSpec theta_parameter() {
 core::ParameterSpec draw_parameter() {
     return {"draw", core::ParameterKind::integer, "index of a random draw (distinct seeds)", false, 0};
 }
-core::ParameterSpec control_parameter(const std::string& vocabulary) {
+core::ParameterSpec control_parameter(const std::vector<std::string>& controls) {
+    std::string vocabulary;
+    for (const auto& c : controls) vocabulary += (vocabulary.empty() ? "" : ", ") + c;
     return {"control", core::ParameterKind::text, "which variant to check: " + vocabulary, false, "none"};
 }
 
@@ -76,18 +79,18 @@ std::int64_t PinnedPerDtype::pinned(const std::string& dtype) const {
     return pinned_float16;
 }
 
-Fields<RowPoint> row_fields(const std::string& row_description, const std::string& control_vocabulary) {
+Fields<RowPoint> row_fields(const std::string& row_description, const std::vector<std::string>& controls) {
     return {{"row", core::ParameterKind::text, row_description, &RowPoint::row},
-            {control_parameter(control_vocabulary), &RowPoint::control}};
+            {control_parameter(controls), &RowPoint::control}};
 }
 
 Fields<PinnedScanPoint> pinned_scan_fields(const std::string& context_description, const std::string& pinned_what,
-                                           const std::string& control_vocabulary) {
+                                           const std::vector<std::string>& controls) {
     using P = PinnedScanPoint;
     return pipeline_fields<P>() +
            Fields<P>{{"frequency", core::ParameterKind::integer, "K, 1-based (1 = highest)", 1, &P::frequency},
                      {"context", core::ParameterKind::integer, context_description, &P::context}} +
-           pinned_fields<P>(pinned_what) + Fields<P>{{control_parameter(control_vocabulary), &P::control}};
+           pinned_fields<P>(pinned_what) + Fields<P>{{control_parameter(controls), &P::control}};
 }
 
 void check_pinned_scan(const PinnedScanPoint& p, std::int64_t max_context, std::int64_t max_pin,
@@ -144,6 +147,29 @@ void require_range(const std::string& what, std::int64_t value, std::int64_t low
     if (value < low || value > high)
         throw InvalidInput(what + " = " + std::to_string(value) + " is outside [" + std::to_string(low) +
                            ", " + std::to_string(high) + "]");
+}
+
+void require_epsilon(const std::string& epsilon, bool half_included) {
+    const auto eps = numeric::ExactFraction::parse_decimal(epsilon, "epsilon");
+    const bool below_half = half_included ? 2 * eps.numerator <= eps.denominator : 2 * eps.numerator < eps.denominator;
+    if (eps.numerator <= 0 || !below_half)
+        throw InvalidInput("epsilon = " + epsilon + " is outside (0, 1/2" + (half_included ? "]" : ")"));
+}
+
+void record_exact_margin(core::InstanceResult& result, std::int64_t worst_distance, const numeric::interval& margin,
+                         const std::string& how) {
+    result.evidence["exact_worst_distance"] = worst_distance;
+    result.evidence["exact_margin"] = numeric::decimal_enclosure(margin, 17);
+    result.margin = core::Margin{numeric::decimal_lower(margin), numeric::decimal_upper(margin),
+                                 "r = " + std::to_string(worst_distance) + " (" + how + ")"};
+}
+
+bool certainly_positive_or_inconclusive(core::InstanceResult& result, const numeric::interval& margin,
+                                        const std::string& message) {
+    if (numeric::certainly_positive(margin)) return true;
+    result.verdict = core::Verdict::inconclusive;
+    result.message = message;
+    return false;
 }
 
 }  // namespace ropecheck::claims::support

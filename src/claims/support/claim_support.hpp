@@ -19,7 +19,9 @@ namespace ropecheck::claims::support {
 core::ParameterSpec head_dim_parameter();
 core::ParameterSpec theta_parameter();
 core::ParameterSpec draw_parameter();  // optional; only makes grid points distinct seeds
-core::ParameterSpec control_parameter(const std::string& vocabulary);  // optional, default "none"
+// Optional, default "none"; `controls` (first "none") are the values check() accepts
+// (control_of) and the description lists.
+core::ParameterSpec control_parameter(const std::vector<std::string>& controls);
 
 // The grid point's (head_dim, theta), the first two parameters of most claims.
 struct RopePoint {
@@ -68,7 +70,7 @@ numeric::IeeeFormat pipeline_dtype(const std::string& dtype);
 struct RowPoint {
     std::string row, control;
 };
-Fields<RowPoint> row_fields(const std::string& row_description, const std::string& control_vocabulary);
+Fields<RowPoint> row_fields(const std::string& row_description, const std::vector<std::string>& controls);
 
 // A pipeline claim's grid point: (head_dim, theta) and the model dtype.
 struct PipelinePoint : RopePoint {
@@ -104,7 +106,7 @@ struct PinnedScanPoint : PipelinePoint, PinnedPerDtype {
     std::string control;
 };
 Fields<PinnedScanPoint> pinned_scan_fields(const std::string& context_description, const std::string& pinned_what,
-                                           const std::string& control_vocabulary);
+                                           const std::vector<std::string>& controls);
 // frequency in [1, pairs], context in [1, max_context], every pin in [0, max_pin], a known control.
 void check_pinned_scan(const PinnedScanPoint& p, std::int64_t max_context, std::int64_t max_pin,
                        const std::vector<std::string>& controls);
@@ -125,6 +127,19 @@ void require_only_with(const std::string& control, bool active,
 // `value` as an int, or InvalidInput with core::Parameters::small_integer's message (for a
 // parameter held in an int64 member whose range is checked later than its type).
 int small_integer(const std::string& name, std::int64_t value);
+
+// eps of a positional pattern (weight above 1 - eps): `epsilon` parsed exactly and
+// required in (0, 1/2], or (0, 1/2) unless `half_included`; throws InvalidInput.
+void require_epsilon(const std::string& epsilon, bool half_included);
+
+// The exact margin min over 1 <= r <= N of 1 - cos(r g) that a pipeline scan of one
+// pair is measured against: evidence "exact_worst_distance" and "exact_margin", and
+// the result's margin, at "r = <worst_distance> (<how>)".
+void record_exact_margin(core::InstanceResult& result, std::int64_t worst_distance, const numeric::interval& margin,
+                         const std::string& how);
+// Whether `margin` is certainly positive; if not, the result becomes inconclusive with `message`.
+bool certainly_positive_or_inconclusive(core::InstanceResult& result, const numeric::interval& margin,
+                                        const std::string& message);
 
 // Integer distance range guard: |value| <= limit, with a message naming `what`.
 void require_range(const std::string& what, std::int64_t value, std::int64_t low, std::int64_t high);
