@@ -23,7 +23,6 @@ const FindingIdentity identity{
 class AllFrequencyBreakFinding final : public FindingCheck {
 public:
     using FindingCheck::FindingCheck;
-    bool applies_to(const model::LayerGroup& g) const override { return !support::rotating_pairs(g).empty(); }
 
     core::InstanceResult run(const core::Instance& instance) const override {
         const auto [index, group, span] = asked(instance);

@@ -19,8 +19,6 @@ namespace {
 using core::json;
 using core::Verdict;
 
-constexpr int value_digits = 17;
-
 const FindingIdentity identity{
     "base-bound", "rope_theta is above the bases that certainly fail for the span",
     "For plain RoPE at the group's rotary width D and context max_distance + 1, every base in "
@@ -56,7 +54,7 @@ public:
                                     std::move(evidence));
         }
         const probes::BaseBoundAnswer b = probes::base_bound(context, width);
-        const std::string lower = numeric::decimal_down(b.theta_lower, value_digits);
+        const std::string lower = numeric::decimal_down(b.theta_lower, support::value_digits);
         evidence["computed"] = true;
         evidence["theta_floor"] = "100";
         evidence["least_theta"] = b.least_theta_decimal;

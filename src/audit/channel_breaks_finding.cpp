@@ -18,8 +18,6 @@ namespace {
 using core::json;
 using core::Verdict;
 
-constexpr int value_digits = 17;
-
 json optional_distance(const std::optional<std::int64_t>& d) { return d ? json(*d) : json(nullptr); }
 
 const FindingIdentity identity{
@@ -32,7 +30,6 @@ const FindingIdentity identity{
 class ChannelBreaksFinding final : public FindingCheck {
 public:
     using FindingCheck::FindingCheck;
-    bool applies_to(const model::LayerGroup& g) const override { return !support::rotating_pairs(g).empty(); }
 
     core::InstanceResult run(const core::Instance& instance) const override {
         const auto [index, group, span] = asked(instance);
@@ -66,8 +63,8 @@ public:
             }
             undecided = undecided || !certified;
             rows.push_back({{"index", k + 1},
-                            {"inv_freq", numeric::decimal_midpoint(g[k], value_digits)},
-                            {"wavelength", numeric::decimal_midpoint(two_pi / g[k], value_digits)},
+                            {"inv_freq", numeric::decimal_midpoint(g[k], support::value_digits)},
+                            {"wavelength", numeric::decimal_midpoint(two_pi / g[k], support::value_digits)},
                             {"first_break_distance", optional_distance(closed.distance)},
                             {"robust", certified && beyond},
                             {"certified", certified}});

@@ -1,6 +1,7 @@
 #include "ropecheck/audit/finding_check.hpp"
 
 #include "finding_checks.hpp"
+#include "finding_support.hpp"
 
 #include "ropecheck/numeric/invalid_input.hpp"
 #include "ropecheck/probes/semantic_break.hpp"
@@ -26,6 +27,8 @@ void FindingCheck::validate(const core::Parameters& params) const {
         throw InvalidInput("max_distance " + std::to_string(n) + ": expected 1 to 2^52");
     validate_extra(params);
 }
+
+bool FindingCheck::applies_to(const model::LayerGroup& group) const { return !support::rotating_pairs(group).empty(); }
 
 AskedGroup FindingCheck::asked(const core::Instance& instance) const {
     const int index = instance.params.small_integer("group");

@@ -11,6 +11,9 @@
 
 namespace ropecheck::audit::support {
 
+// Significant digits of the decimals a finding prints (midpoints; bounds are rounded outward).
+inline constexpr int value_digits = 17;
+
 core::InstanceResult decided(core::Verdict verdict, std::string message, core::json evidence = core::json::object());
 
 // `refuted` with its counterexample; the group's index leads the witness's inputs.

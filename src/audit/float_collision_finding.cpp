@@ -29,7 +29,6 @@ const FindingIdentity identity{
 class FloatCollisionFinding final : public FindingCheck {
 public:
     using FindingCheck::FindingCheck;
-    bool applies_to(const model::LayerGroup& g) const override { return !support::rotating_pairs(g).empty(); }
     std::vector<core::Parameters> instances_for(int group_index) const override {
         std::vector<core::Parameters> out;
         for (const auto& d : dtypes) {

@@ -19,8 +19,6 @@ namespace {
 using core::json;
 using core::Verdict;
 
-constexpr int value_digits = 17;
-
 const FindingIdentity identity{
     "thm-5.3", "A positional head is possible over the span (Theorem 5.3)",
     "On the group's highest frequency g_1, min over 1 <= r <= max_distance of 1 - cos(r g_1) is positive, "
@@ -31,7 +29,6 @@ const FindingIdentity identity{
 class PositionalHeadFinding final : public FindingCheck {
 public:
     using FindingCheck::FindingCheck;
-    bool applies_to(const model::LayerGroup& g) const override { return !support::rotating_pairs(g).empty(); }
 
     core::InstanceResult run(const core::Instance& instance) const override {
         const auto [index, group, span] = asked(instance);
@@ -42,9 +39,9 @@ public:
         json evidence = {{"frequency", k + 1},
                          {"max_distance", span},
                          {"worst_distance", margin.worst_distance},
-                         {"margin", numeric::decimal_midpoint(margin.margin, value_digits)},
-                         {"margin_lower", numeric::decimal_lower(margin.margin, value_digits)},
-                         {"margin_upper", numeric::decimal_upper(margin.margin, value_digits)},
+                         {"margin", numeric::decimal_midpoint(margin.margin, support::value_digits)},
+                         {"margin_lower", numeric::decimal_lower(margin.margin, support::value_digits)},
+                         {"margin_upper", numeric::decimal_upper(margin.margin, support::value_digits)},
                          {"certified", margin.certified}};
         if (group.query_scaling) evidence["query_scaling"] = group.query_scaling->formula;
         if (numeric::is_positive(margin.margin) == numeric::Certainty::certainly_not) {
@@ -63,19 +60,19 @@ public:
         const probes::ScaleAnswer scale = probes::diagonal_scale(g1, context, eps);
         evidence["scale"] = {{"epsilon", eps},
                              {"context", context},
-                             {"scale_lower", numeric::decimal_lower(scale.scale, value_digits)},
-                             {"scale_upper", numeric::decimal_upper(scale.scale, value_digits)},
+                             {"scale_lower", numeric::decimal_lower(scale.scale, support::value_digits)},
+                             {"scale_upper", numeric::decimal_upper(scale.scale, support::value_digits)},
                              {"certified", scale.certified}};
         if (!numeric::certainly_positive(margin.margin) || !margin.certified || !scale.certified)
             return support::decided(Verdict::inconclusive, "the margin or the scale could not be certified", evidence);
         core::InstanceResult r = support::decided(Verdict::certified,
-                             "margin " + numeric::decimal_midpoint(margin.margin, value_digits) +
+                             "margin " + numeric::decimal_midpoint(margin.margin, support::value_digits) +
                                  " at r = " + std::to_string(margin.worst_distance) + "; s* for eps = " + eps +
                                  " at N = " + std::to_string(context) + ": " +
-                                 numeric::decimal_enclosure(scale.scale, value_digits),
+                                 numeric::decimal_enclosure(scale.scale, support::value_digits),
                              evidence);
-        r.margin = core::Margin{numeric::decimal_lower(margin.margin, value_digits),
-                                numeric::decimal_upper(margin.margin, value_digits),
+        r.margin = core::Margin{numeric::decimal_lower(margin.margin, support::value_digits),
+                                numeric::decimal_upper(margin.margin, support::value_digits),
                                 "r = " + std::to_string(margin.worst_distance)};
         return r;
     }

@@ -68,7 +68,8 @@ public:
 
     const std::string& title() const { return identity_.title; }
     const std::string& statement() const { return identity_.statement; }
-    virtual bool applies_to(const model::LayerGroup& group) const = 0;
+    // Whether the audit asks this of a group; by default, of every group in which some pair rotates.
+    virtual bool applies_to(const model::LayerGroup& group) const;
     // The instances the audit runs on a group it applies to: one, or one per dtype.
     virtual std::vector<core::Parameters> instances_for(int group_index) const;
     // The run id's suffix of an instance: the check name, or "float-collision/bfloat16".
