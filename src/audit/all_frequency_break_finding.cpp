@@ -30,7 +30,7 @@ public:
         json evidence = {
             {"max_distance", span},
             {"pairs_in_sum", group.schedule.pairs()},
-            {"first_break_distance", b.first_break_distance ? json(*b.first_break_distance) : json(nullptr)},
+            {"first_break_distance", support::optional_distance(b.first_break_distance)},
             {"certified", b.certified}};
         if (!b.certified)
             return support::decided(Verdict::inconclusive,

@@ -7,7 +7,8 @@ namespace {
 
 constexpr unsigned audit_precision_bits = 128;
 
-// "0-4, 6, 8-11": the layers of a group, compressed into runs.
+}  // namespace
+
 std::string layer_list(const std::vector<int>& layers) {
     std::string out;
     for (std::size_t i = 0; i < layers.size();) {
@@ -20,8 +21,6 @@ std::string layer_list(const std::vector<int>& layers) {
     }
     return out;
 }
-
-}  // namespace
 
 std::vector<const AuditFinding*> AuditRun::of_group(int group) const {
     std::vector<const AuditFinding*> out;

@@ -18,8 +18,6 @@ namespace {
 using core::json;
 using core::Verdict;
 
-json optional_distance(const std::optional<std::int64_t>& d) { return d ? json(*d) : json(nullptr); }
-
 const FindingIdentity identity{
     "thm-6.1", "Every rotating channel breaks within the span (Theorem 6.1)",
     "For every pair k that rotates, the aligned construction on g_k alone (query = target key) "
@@ -65,7 +63,7 @@ public:
             rows.push_back({{"index", k + 1},
                             {"inv_freq", numeric::decimal_midpoint(g[k], support::value_digits)},
                             {"wavelength", numeric::decimal_midpoint(two_pi / g[k], support::value_digits)},
-                            {"first_break_distance", optional_distance(closed.distance)},
+                            {"first_break_distance", support::optional_distance(closed.distance)},
                             {"robust", certified && beyond},
                             {"certified", certified}});
         }

@@ -44,6 +44,11 @@ std::vector<core::Parameters> FindingCheck::instances_for(int group_index) const
     return {core::Parameters(base_values(group_index))};
 }
 
+const std::vector<std::string>& collision_dtypes() {
+    static const std::vector<std::string> dtypes{"float32", "bfloat16", "float16"};
+    return dtypes;
+}
+
 std::vector<std::unique_ptr<FindingCheck>> make_finding_checks(std::shared_ptr<const AuditSubject> subject) {
     std::vector<std::unique_ptr<FindingCheck>> out;
     out.push_back(make_channel_breaks_finding(subject));

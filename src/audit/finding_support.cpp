@@ -54,6 +54,10 @@ ClosedFormBreak closed_form_break(const numeric::interval& g) {
     return out;
 }
 
+core::json optional_distance(const std::optional<std::int64_t>& distance) {
+    return distance ? core::json(*distance) : core::json(nullptr);
+}
+
 std::string span_text(std::int64_t max_distance) { return "r <= " + std::to_string(max_distance); }
 
 }  // namespace ropecheck::audit::support

@@ -39,6 +39,9 @@ struct ClosedFormBreak {
 };
 ClosedFormBreak closed_form_break(const numeric::interval& g);
 
+// A distance, or null when there is none.
+core::json optional_distance(const std::optional<std::int64_t>& distance);
+
 // "r <= N" for messages.
 std::string span_text(std::int64_t max_distance);
 

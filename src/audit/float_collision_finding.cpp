@@ -18,8 +18,6 @@ namespace {
 using core::json;
 using core::Verdict;
 
-const std::vector<std::string> dtypes{"float32", "bfloat16", "float16"};
-
 const FindingIdentity identity{
     "float-collision", "The float pipeline separates every distance of the span",
     "With the float32 inverse frequency and angle and cos rounded to the dtype, cos(r g_1) on the group's "
@@ -31,7 +29,7 @@ public:
     using FindingCheck::FindingCheck;
     std::vector<core::Parameters> instances_for(int group_index) const override {
         std::vector<core::Parameters> out;
-        for (const auto& d : dtypes) {
+        for (const auto& d : collision_dtypes()) {
             core::json v = base_values(group_index);
             v["dtype"] = d;
             out.emplace_back(std::move(v));
@@ -52,7 +50,7 @@ public:
                          {"frequency", chunk + 1},
                          {"max_distance", span},
                          {"first_collision_distance",
-                          c.first_collision_distance ? json(*c.first_collision_distance) : json(nullptr)},
+                          support::optional_distance(c.first_collision_distance)},
                          {"inverse_frequency_float32", numeric::float32_decimal(c.inverse_frequency)},
                          {"certified", c.certified}};
         if (!c.certified)
@@ -81,7 +79,7 @@ protected:
     }
     void validate_extra(const core::Parameters& params) const override {
         const std::string d = params.text("dtype");
-        if (std::find(dtypes.begin(), dtypes.end(), d) == dtypes.end())
+        if (std::find(collision_dtypes().begin(), collision_dtypes().end(), d) == collision_dtypes().end())
             throw InvalidInput("dtype " + d + ": expected float32, bfloat16 or float16");
     }
 };

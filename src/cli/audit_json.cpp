@@ -112,8 +112,8 @@ json audit_json(const audit::AuditRun& run, const std::string& config_name, cons
         o["all_frequency_break_distance"] = nullable(run.evidence(gi, "all-frequency-break"), "first_break_distance");
         o["positional_margin"] = run.evidence(gi, "thm-5.3");
         json fc = json::object();
-        for (const char* d : {"float32", "bfloat16", "float16"}) {
-            const json e = run.evidence(gi, std::string("float-collision/") + d);
+        for (const auto& d : audit::collision_dtypes()) {
+            const json e = run.evidence(gi, "float-collision/" + d);
             if (!e.is_null()) fc[d] = e;
         }
         o["float_collision"] = fc.empty() ? json(nullptr) : fc;

@@ -45,14 +45,7 @@ std::string layer_runs(const std::vector<int>& layers) {
                    std::to_string(layers.back()) + " (every " + nth + ")";
         }
     }
-    std::string out;
-    for (std::size_t i = 0; i < layers.size();) {
-        std::size_t j = i;
-        while (j + 1 < layers.size() && layers[j + 1] == layers[j] + 1) ++j;
-        out += (out.empty() ? "" : ", ") + std::to_string(layers[i]) + (j > i ? "-" + std::to_string(layers[j]) : "");
-        i = j + 1;
-    }
-    return out;
+    return audit::layer_list(layers);
 }
 
 std::string span_line(const model::LayerGroup& g) {

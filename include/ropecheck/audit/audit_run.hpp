@@ -36,6 +36,9 @@ struct AuditRun {
     core::json evidence(int group, const std::string& label) const;
 };
 
+// "0-4, 6, 8-11": a group's layers compressed into runs (the findings' source lines).
+std::string layer_list(const std::vector<int>& layers);
+
 // `config_name` is the config file's name, for the findings' source lines.
 std::unique_ptr<AuditRun> run_audit(model::ModelLayout layout, const FindingLimits& limits, int jobs,
                                     const std::string& config_name, const std::string& tool_version);

@@ -88,6 +88,10 @@ private:
     FindingIdentity identity_;
 };
 
+// The dtypes the float-collision finding is asked in, one instance each
+// (labels "float-collision/<dtype>").
+const std::vector<std::string>& collision_dtypes();
+
 // Every finding check, in report order: thm-6.1, all-frequency-break, thm-5.3,
 // prop-5.2, prope-identities, float-collision, base-bound.
 std::vector<std::unique_ptr<FindingCheck>> make_finding_checks(std::shared_ptr<const AuditSubject> subject);
