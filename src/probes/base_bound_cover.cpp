@@ -13,16 +13,18 @@
 //              and near a zero of S it reaches almost all the way to it (a Newton
 //              step), where the plain form only creeps up linearly.
 //
-// Frequencies: g_k = q^(k-1) with q = exp(-(2/D) log Theta) in (0, 1]. For a
-// positive interval the product [a, b] [c, d] = [ac, bd] is the exact range, so
-// the repeated products enclose theta^(-2(k-1)/D) over Theta as tightly as one
-// exp per term would, at the price of a multiplication (an MPFI exp costs ~200).
-#include <mpfi.h>
-#include <omp.h>
-
+// Frequencies and terms are the kernel's (rope/frequency_schedule.hpp,
+// rope/kernel.hpp): g_k over the interval of bases is the RoPE schedule's
+// frequencies_at (product form: one exp per interval, as tight as one exp per
+// term), each cosine is the kernel's chunk term with a_k = 1, b_k = 0, and e_k
+// the schedule's exponents. A change to the schedule or the kernel (or one of
+// their mutants) reaches base-bound as it reaches every other probe.
 #include "base_bound_parts.hpp"
 #include "ropecheck/numeric/certainty.hpp"
 #include "ropecheck/numeric/enclosure.hpp"
+#include "ropecheck/rope/frequency_schedule.hpp"
+#include "ropecheck/rope/kernel.hpp"
+#include "ropecheck/sweep/scan_engine.hpp"
 
 namespace ropecheck::probes::base_bound_detail {
 namespace {
@@ -31,15 +33,15 @@ using numeric::interval;
 using numeric::real;
 
 // The terms of a sum, evaluated in parallel when the head is wide enough to pay
-// for a team (and the caller is not already parallel), then added in order: the
-// enclosure is the same whatever the number of threads.
+// for a team (with the scans' thread policy, sweep/scan_engine.hpp), then added in
+// order: the enclosure is the same whatever the number of threads.
 constexpr int parallel_pairs = 32;
 
 template <class Term>
 interval ordered_sum(int count, const Term& term) {
     std::vector<interval> terms(static_cast<std::size_t>(count));
-    const bool parallel = count >= parallel_pairs && omp_get_level() == 0;
-#pragma omp parallel for schedule(static) if (parallel)
+    const int threads = count >= parallel_pairs ? sweep::scan_threads() : 1;
+#pragma omp parallel for schedule(static) num_threads(threads) if (threads > 1)
     for (int k = 0; k < count; ++k) terms[static_cast<std::size_t>(k)] = term(k);
     interval sum(0);
     for (const interval& t : terms) sum += t;
@@ -50,33 +52,25 @@ using numeric::between;
 
 }  // namespace
 
-BaseCover::BaseCover(int head_dim) : pairs_(head_dim / 2), head_dim_(head_dim) {}
-
-std::vector<interval> BaseCover::frequencies(const interval& theta) const {
-    const interval ratio = exp(-(interval(2) / interval(head_dim_)) * log(theta));
-    std::vector<interval> g;
-    g.reserve(static_cast<std::size_t>(pairs_));
-    interval power(1);
-    for (int k = 0; k < pairs_; ++k) {
-        g.push_back(power);
-        power *= ratio;
-    }
-    return g;
-}
+// Any base > 1 will do: the schedule is asked only for frequencies at other bases.
+BaseCover::BaseCover(int head_dim) : schedule_(rope::FrequencySchedule::rope("2", head_dim)) {}
 
 interval BaseCover::value(std::int64_t r, const interval& theta) const {
     const interval distance(static_cast<long long>(r));
-    const std::vector<interval> g = frequencies(theta);
-    return ordered_sum(pairs_, [&](int k) { return interval(cos(distance * g[static_cast<std::size_t>(k)])); });
+    const std::vector<interval> g = schedule_.frequencies_at(theta);
+    const interval one(1), zero(0);
+    return ordered_sum(static_cast<int>(g.size()),
+                       [&](int k) { return rope::chunk_term(one, zero, g[static_cast<std::size_t>(k)], distance); });
 }
 
 interval BaseCover::slope(std::int64_t r, const interval& theta) const {
     const interval distance(static_cast<long long>(r));
-    const std::vector<interval> g = frequencies(theta);
-    const interval sum = ordered_sum(pairs_, [&](int k) {
+    const std::vector<interval> g = schedule_.frequencies_at(theta);
+    const std::vector<interval> e = schedule_.frequency_exponents<interval>();
+    // d/dtheta cos(r theta^(-e)) = (r g e / theta) sin(r g).
+    const interval sum = ordered_sum(static_cast<int>(g.size()), [&](int k) {
         const interval angle = distance * g[static_cast<std::size_t>(k)];
-        // e_k = 2k / D for the 0-based k.
-        return interval(angle * (interval(2 * k) / interval(head_dim_)) * sin(angle));
+        return interval(angle * e[static_cast<std::size_t>(k)] * sin(angle));
     });
     return sum / theta;
 }

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "ropecheck/numeric/types.hpp"
+#include "ropecheck/rope/frequency_schedule.hpp"
 
 namespace ropecheck::probes::base_bound_detail {
 
@@ -81,14 +82,11 @@ public:
     PointValue at(std::int64_t r, const numeric::real& theta) const;
 
 private:
-    // g_k = Theta^(-2(k-1)/D) over the interval of bases Theta.
-    std::vector<numeric::interval> frequencies(const numeric::interval& theta) const;
     // S and S' = dS/dtheta over the bases theta.
     numeric::interval value(std::int64_t r, const numeric::interval& theta) const;
     numeric::interval slope(std::int64_t r, const numeric::interval& theta) const;
 
-    int pairs_;
-    int head_dim_;
+    rope::FrequencySchedule schedule_;  // plain RoPE of the head; its base is replaced per call
 };
 
 enum class BaseVerdict { passes, fails, undecided };

@@ -4,10 +4,12 @@
 // src/rope/instantiate_*.cpp files, which compile them once per number type of
 // kernel_numbers.hpp (which says why). The comments on what each function computes
 // are with its declaration.
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <span>
 #include <stdexcept>
+#include <type_traits>
 #include <vector>
 
 #include "ropecheck/numeric/mutant.hpp"
@@ -20,6 +22,17 @@
 namespace ropecheck::rope {
 
 // ---- kernel.hpp
+
+namespace detail {
+// x is the number 0 exactly (for an interval: the singleton [0, 0]).
+template <class T>
+bool exactly_zero(const T& x) {
+    if constexpr (std::is_floating_point_v<T>) return x == 0;
+    else if constexpr (requires { x.value().is_zero(); }) return x.value().is_zero();  // numeric::Ieee
+    else return x.is_zero();
+}
+}  // namespace detail
+using detail::exactly_zero;
 
 template <numeric::KernelNumber T>
 ChunkCoefficients<T> chunk_coefficients(std::span<const T> q, std::span<const T> k) {
@@ -45,6 +58,10 @@ T chunk_term(const T& aligned, const T& cross, const T& freq, const T& distance)
     using std::cos;
     using std::sin;
     const T angle = distance * freq;
+    // An exactly zero cross part (the all-ones query and key of base-bound, Eq. 9 of
+    // Men et al. and Fig. 2's panel (a)) adds exactly 0 * sin = 0: skip the sine, the
+    // sum is the same number (the same interval for MPFI).
+    if (exactly_zero(cross)) return aligned * cos(angle);
     return aligned * cos(angle) + cross * sin(angle);
 }
 
@@ -175,10 +192,27 @@ std::vector<T> FrequencySchedule::frequencies() const {
 
 template <numeric::KernelNumber T>
 std::vector<T> FrequencySchedule::frequencies_at(const T& theta) const {
+    using std::exp;
     using std::log;
+    using traits = numeric::number_traits<T>;
     if (scaling_.type != ScalingType::none)
         throw std::logic_error("frequencies_at: a scaled schedule has frequencies only at its own theta");
-    return unscaled_frequencies<T>(log(theta));
+    // Every rotated chunk has the exponent n/D with n = 2j even and one D (rotary_width),
+    // so g = ratio^j with ratio = theta^(-2/D): one log and one exp for the whole head.
+    const T ratio = exp(-(traits::from_integer(2) / traits::from_integer(rotary_width())) * log(theta));
+    std::size_t top = 0;
+    for (const ChunkFrequency& c : chunks_)
+        if (c.rotated) top = std::max(top, static_cast<std::size_t>(exponent_numerator_of(c) / 2));
+    std::vector<T> powers;
+    powers.reserve(top + 1);
+    powers.push_back(traits::from_integer(1));
+    for (std::size_t j = 1; j <= top; ++j) powers.push_back(powers.back() * ratio);
+    std::vector<T> out;
+    out.reserve(chunks_.size());
+    for (const ChunkFrequency& c : chunks_)
+        out.push_back(c.rotated ? powers[static_cast<std::size_t>(exponent_numerator_of(c) / 2)] : traits::from_integer(0));
+    drop_lowest_if_mutant(out);
+    return out;
 }
 
 template <numeric::KernelNumber T>

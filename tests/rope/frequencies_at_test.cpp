@@ -1,10 +1,12 @@
 // FrequencySchedule::frequencies_at and frequency_exponents: at the schedule's
-// own base they are its frequencies bit for bit; over an interval of bases they
+// own base they enclose its frequencies (product form, one exp per head); over an interval of bases they
 // enclose the frequencies at every base inside (checked at the ends and a middle
 // base, each computed on its own); g_k = theta^(-e_k) with the exponents given.
 #include <boost/test/unit_test.hpp>
 
+#include <cmath>
 #include <stdexcept>
+#include <string>
 
 #include "ropecheck/numeric/certainty.hpp"
 #include "ropecheck/numeric/enclosure.hpp"
@@ -17,17 +19,50 @@ using numeric::real;
 
 BOOST_AUTO_TEST_SUITE(frequencies_at)
 
-BOOST_AUTO_TEST_CASE(at_the_own_base_equals_frequencies) {
-    numeric::PrecisionGuard guard(128);
-    for (const auto kind : {rope::RotaryKind::rope, rope::RotaryKind::p_rope, rope::RotaryKind::neox_partial}) {
-        const rope::FrequencySchedule s(kind, "10000", 16, numeric::ExactFraction{1, 2});
-        const auto own = s.frequencies<interval>();
-        const auto at = s.frequencies_at(numeric::enclose_decimal("10000"));
-        BOOST_TEST_REQUIRE(own.size() == at.size());
-        for (std::size_t k = 0; k < own.size(); ++k) BOOST_TEST(numeric::identical(own[k], at[k]));
-        const auto own_d = s.frequencies<double>();
-        const auto at_d = s.frequencies_at(10000.0);
-        for (std::size_t k = 0; k < own_d.size(); ++k) BOOST_TEST(own_d[k] == at_d[k]);
+namespace {
+// theta^(-n/D) by MPFR's own pow at 400 bits (n/D is dyadic here, so the exponent is
+// exact): independent of both the per-term exp and the product form.
+real reference_power(const char* theta, long n, long d) {
+    numeric::PrecisionGuard guard(400);
+    const real base(theta);
+    const real exponent = real(-n) / real(d);
+    real out;
+    mpfr_pow(out.backend().data(), base.backend().data(), exponent.backend().data(), MPFR_RNDN);
+    return out;
+}
+}  // namespace
+
+// At the schedule's own base the product form and the per-term exp enclose the
+// same exact g_k (both contain MPFR's pow), the product form within 16 bits of the
+// working precision; in double, within (3 j + 4) units in the last place for g = ratio^j
+// (the ratio carries about 2, each product 1).
+BOOST_AUTO_TEST_CASE(at_the_own_base_encloses_the_frequencies) {
+    for (const auto kind : {rope::RotaryKind::rope, rope::RotaryKind::p_rope, rope::RotaryKind::reversed_p_rope,
+                            rope::RotaryKind::neox_partial}) {
+        for (const char* theta : {"10000", "500000"}) {
+            numeric::PrecisionGuard guard(128);
+            const rope::FrequencySchedule s(kind, theta, 64, numeric::ExactFraction{1, 2});
+            const auto own = s.frequencies<interval>();
+            const auto at = s.frequencies_at(numeric::enclose_decimal(theta));
+            const auto at_d = s.frequencies_at(std::stod(theta));
+            BOOST_TEST_REQUIRE(own.size() == at.size());
+            for (std::size_t k = 0; k < own.size(); ++k) {
+                const rope::ChunkFrequency& c = s.chunks()[k];
+                if (!c.rotated) {
+                    BOOST_TEST(numeric::identical(at[k], interval(0)));
+                    BOOST_TEST(at_d[k] == 0.0);
+                    continue;
+                }
+                const real exact = reference_power(theta, c.exponent_numerator, c.exponent_denominator);
+                BOOST_TEST((numeric::lower_bound(at[k]) <= exact && exact <= numeric::upper_bound(at[k])));
+                BOOST_TEST((numeric::lower_bound(own[k]) <= exact && exact <= numeric::upper_bound(own[k])));
+                const real width = numeric::upper_bound(at[k]) - numeric::lower_bound(at[k]);
+                BOOST_TEST((width <= ldexp(exact, -(128 - 16))));
+                const double j = c.exponent_numerator / 2;
+                const double ulps = (abs(real(at_d[k]) - exact) / (exact * std::ldexp(1.0, -52))).convert_to<double>();
+                BOOST_TEST(ulps <= 3 * j + 4, "g_" << k + 1 << " in double is " << ulps << " ulps off");
+            }
+        }
     }
 }
 

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "ropecheck/numeric/certainty.hpp"
+#include "ropecheck/numeric/enclosure.hpp"
 #include "ropecheck/numeric/ieee.hpp"
 #include "ropecheck/numeric/precision_guard.hpp"
 #include "ropecheck/rope/frequency_schedule.hpp"
@@ -117,6 +118,13 @@ bool exactly_equal(const T& a, const T& b) {
         return numeric::is_equal(a, b) == numeric::Certainty::certainly;
     else
         return a == b;
+}
+
+// The same number (for an interval: the same endpoints).
+template <class T>
+bool same_number(const T& a, const T& b) {
+    if constexpr (std::is_same_v<T, interval>) return numeric::identical(a, b);
+    else return a == b;
 }
 
 template <class T>
@@ -283,6 +291,29 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(two_dimensional_values_by_hand, T, number_types) {
     check_near_literal(rope::activation(view(e0), view(e1), view(g), 2), -0.9092974268256817, tol);
     check_near_literal(rope::activation(view(e0), view(e1), view(g), -1), 0.8414709848078965, tol);
     check_near_literal(rope::activation(view(e1), view(e0), view(g), 3), 0.1411200080598672, tol);
+}
+
+// A zero cross part skips the sine (the all-ones query of base-bound): the term is
+// still the full formula's number, written out here with the sine, and an all-ones
+// activation is exactly 2 sum_k cos(r g_k) formed term by term in the same order.
+BOOST_AUTO_TEST_CASE_TEMPLATE(zero_cross_part_is_the_full_formula, T, number_types) {
+    using std::cos;
+    using std::sin;
+    numeric::PrecisionGuard guard(working_bits);
+    const FrequencySchedule s = FrequencySchedule::rope("10000", 16);
+    const std::vector<T> g = s.frequencies<T>();
+    const std::vector<T> ones(16, number<T>(1));
+    for (const std::int64_t r : {std::int64_t{1}, std::int64_t{355}, std::int64_t{1} << 40}) {
+        const T distance = number<T>(r);
+        T by_hand = number<T>(0);
+        for (const T& f : g) {
+            const T angle = distance * f;
+            const T full = number<T>(2) * cos(angle) + number<T>(0) * sin(angle);
+            BOOST_TEST(same_number(rope::chunk_term(number<T>(2), number<T>(0), f, distance), full));
+            by_hand = by_hand + full;
+        }
+        BOOST_TEST(same_number(rope::activation<T>(view(ones), view(ones), view(g), r), by_hand));
+    }
 }
 
 BOOST_AUTO_TEST_CASE_TEMPLATE(mismatched_sizes_throw, T, number_types) {

@@ -76,10 +76,19 @@ public:
     std::vector<T> frequencies() const;
 
     // The same frequencies at another base `theta` (the schedule's kind, head
-    // dimension and p kept). For T = interval an enclosure of g_k(t) for every
-    // base t in theta: g_k(t) = exp(-e_k log t) is monotone in t, and theta occurs
-    // once, so MPFI encloses the whole range. Only for an unscaled schedule (a
-    // scaling decided its branches at the schedule's own theta): std::logic_error.
+    // dimension and p kept), in product form: g_k = ratio^j_k with
+    // ratio = exp(-(2/D) log theta) and j_k = (k-1) (the chunk's exponent 2(k-1)/D),
+    // by repeated multiplication: one exp for the whole head instead of one per
+    // pair, which is what lets base-bound test thousands of intervals of bases.
+    // For T = interval an enclosure of g_k(t) for every base t in theta, and as
+    // tight as one exp per term: ratio(t) is monotone in t with theta occurring
+    // once, and a product of positive intervals is the exact range of the
+    // product, so ratio^j encloses exactly { ratio(t)^j : t in theta } up to
+    // outward rounding. For a point type g_k carries j_k + 2 roundings (not the
+    // one of frequencies<T>()): at the schedule's own base the two agree within
+    // that, and as intervals they overlap (tests/rope/frequencies_at_test.cpp).
+    // Only for an unscaled schedule (a scaling decided its branches at the
+    // schedule's own theta): std::logic_error.
     template <numeric::KernelNumber T>
     std::vector<T> frequencies_at(const T& theta) const;
 
