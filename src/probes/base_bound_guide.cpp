@@ -38,18 +38,20 @@ Guess better(const Guess& a, const Guess& b) { return b.width > a.width ? b : a;
 
 }  // namespace
 
-DoubleGuide::DoubleGuide(int head_dim, std::int64_t context) : pairs_(head_dim / 2), context_(context) {
-    for (int k = 0; k < pairs_; ++k) exponent_.push_back(2.0 * k / head_dim);
-    frequency_.assign(exponent_.size(), 1.0);
-}
+// The frequencies and exponents are the RoPE schedule's, in double (the same
+// definition as the cover's MPFI enclosures; any base > 1 names the schedule).
+DoubleGuide::DoubleGuide(int head_dim, std::int64_t context)
+    : pairs_(head_dim / 2),
+      context_(context),
+      schedule_(rope::FrequencySchedule::rope("2", head_dim)),
+      exponent_(schedule_.frequency_exponents<double>()),
+      frequency_(exponent_.size(), 1.0) {}
 
 void DoubleGuide::set_base(double theta) {
     theta_ = theta;
+    frequency_ = schedule_.frequencies_at(theta);
     frequency_sum_ = 0;
-    for (std::size_t k = 0; k < exponent_.size(); ++k) {
-        frequency_[k] = std::pow(theta, -exponent_[k]);
-        frequency_sum_ += frequency_[k];
-    }
+    for (const double g : frequency_) frequency_sum_ += g;
 }
 
 Guess DoubleGuide::best_in(std::int64_t first, std::int64_t last) const {
@@ -123,10 +125,9 @@ Guess DoubleGuide::best_anywhere() const {
 // r g_k sweeps [r g_k(theta + width), r g_k(theta)].
 double DoubleGuide::plain_upper(std::int64_t r, double width) const {
     const double x = static_cast<double>(r);
-    const double top = theta_ + width;
+    const std::vector<double> at_top = schedule_.frequencies_at(theta_ + width);
     double sum = 0;
-    for (std::size_t k = 0; k < exponent_.size(); ++k)
-        sum += cos_max(x * std::pow(top, -exponent_[k]), x * frequency_[k]);
+    for (std::size_t k = 0; k < exponent_.size(); ++k) sum += cos_max(x * at_top[k], x * frequency_[k]);
     return sum;
 }
 
@@ -135,10 +136,11 @@ double DoubleGuide::plain_upper(std::int64_t r, double width) const {
 double DoubleGuide::mean_value_upper(std::int64_t r, double width) const {
     const double x = static_cast<double>(r);
     const double top = theta_ + width;
+    const std::vector<double> at_top = schedule_.frequencies_at(top);
     double at_theta = 0, slope = 0;
     for (std::size_t k = 0; k < exponent_.size(); ++k) {
         const double high = x * frequency_[k];
-        const double low = x * std::pow(top, -exponent_[k]);
+        const double low = x * at_top[k];
         at_theta += std::cos(high);
         // sin over [low, high] peaks at 1 where it holds pi/2 + 2 pi n.
         const double sin_max = sin_peak(low, high);

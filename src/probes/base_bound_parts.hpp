@@ -52,6 +52,7 @@ private:
 
     int pairs_;
     std::int64_t context_;
+    rope::FrequencySchedule schedule_;  // plain RoPE of the head, asked at other bases
     double theta_ = 0;
     double frequency_sum_ = 0;       // sum_k g_k, for the rounding room of the emulation
     std::vector<double> exponent_;   // e_k = 2 (k - 1) / D
