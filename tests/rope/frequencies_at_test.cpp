@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "../support/reference_power.hpp"
 #include "ropecheck/numeric/certainty.hpp"
 #include "ropecheck/numeric/enclosure.hpp"
 #include "ropecheck/numeric/precision_guard.hpp"
@@ -18,19 +19,6 @@ using numeric::interval;
 using numeric::real;
 
 BOOST_AUTO_TEST_SUITE(frequencies_at)
-
-namespace {
-// theta^(-n/D) by MPFR's own pow at 400 bits (n/D is dyadic here, so the exponent is
-// exact): independent of both the per-term exp and the product form.
-real reference_power(const char* theta, long n, long d) {
-    numeric::PrecisionGuard guard(400);
-    const real base(theta);
-    const real exponent = real(-n) / real(d);
-    real out;
-    mpfr_pow(out.backend().data(), base.backend().data(), exponent.backend().data(), MPFR_RNDN);
-    return out;
-}
-}  // namespace
 
 // At the schedule's own base the product form and the per-term exp enclose the
 // same exact g_k (both contain MPFR's pow), the product form within 16 bits of the
@@ -53,7 +41,7 @@ BOOST_AUTO_TEST_CASE(at_the_own_base_encloses_the_frequencies) {
                     BOOST_TEST(at_d[k] == 0.0);
                     continue;
                 }
-                const real exact = reference_power(theta, c.exponent_numerator, c.exponent_denominator);
+                const real exact = test_support::reference_power(theta, c.exponent_numerator, c.exponent_denominator, 400);
                 BOOST_TEST((numeric::lower_bound(at[k]) <= exact && exact <= numeric::upper_bound(at[k])));
                 BOOST_TEST((numeric::lower_bound(own[k]) <= exact && exact <= numeric::upper_bound(own[k])));
                 const real width = numeric::upper_bound(at[k]) - numeric::lower_bound(at[k]);

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "../support/reference_power.hpp"
 #include "ropecheck/numeric/certainty.hpp"
 #include "ropecheck/numeric/decimal.hpp"
 #include "ropecheck/numeric/invalid_input.hpp"
@@ -32,16 +33,8 @@ namespace {
 
 ExactFraction fraction(const char* text) { return ExactFraction::parse_decimal(text, "p"); }
 
-// theta^(-num/den) by MPFR's own pow at 300 bits (num/den is dyadic in every
-// use here, so the exponent is exact): independent of exp(-x log theta).
-real reference_power(const char* theta, long num, long den) {
-    numeric::PrecisionGuard guard(300);
-    const real base(theta);
-    const real exponent = real(-num) / real(den);
-    real out;
-    mpfr_pow(out.backend().data(), base.backend().data(), exponent.backend().data(), MPFR_RNDN);
-    return out;
-}
+// theta^(-num/den) by MPFR's own pow at 300 bits: independent of exp(-x log theta).
+real reference_power(const char* theta, long num, long den) { return ropecheck::test_support::reference_power(theta, num, den, 300); }
 
 // Both enclosures are the same interval, endpoint for endpoint.
 bool same_enclosure(const interval& a, const interval& b) {
