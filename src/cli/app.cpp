@@ -41,8 +41,9 @@ int run_app(int argc, char** argv) {
         run_cmd->add_option("--precision", precision, "Working precision in bits for every claim (>= 53)");
     run_cmd->add_option("--report-dir", run.report_dir, "Where report.json, junit.xml and report.md go");
     run_cmd->add_option("--theorems", run.theorems, "Directory of claim specs (*.toml)");
-    auto* quiet_flag = run_cmd->add_flag("--quiet,-q", "Print only the summary (no line per claim, no progress)");
-    auto* verbose_flag = run_cmd->add_flag("--verbose,-v", "Also print a line per instance as it is decided");
+    bool quiet = false, verbose = false;
+    auto* quiet_flag = run_cmd->add_flag("--quiet,-q", quiet, "Print only the summary (no line per claim, no progress)");
+    auto* verbose_flag = run_cmd->add_flag("--verbose,-v", verbose, "Also print a line per instance as it is decided");
     quiet_flag->excludes(verbose_flag);
 
     detail::ProbeCommandLine probe(app);
@@ -120,7 +121,7 @@ int run_app(int argc, char** argv) {
             return audit_command(audit, std::cout);
         }
         if (precision_opt->count() > 0) run.precision = precision;
-        run.verbosity = quiet_flag->count() > 0 ? 0 : verbose_flag->count() > 0 ? 2 : 1;
+        run.verbosity = quiet ? 0 : verbose ? 2 : 1;
         // A live progress block only on a terminal that understands it; a pipe or
         // a CI log gets plain lines.
         const char* term = std::getenv("TERM");

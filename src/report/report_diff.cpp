@@ -59,8 +59,8 @@ void validate_report_document(const json& doc) {
 ReportDiff diff_reports(const json& old_report, const json& new_report, double tolerance) {
     validate_report_document(old_report);
     validate_report_document(new_report);
-    const json& before = old_report["claims"];
-    const json& after = new_report["claims"];
+    const json& before = old_report.at("claims");
+    const json& after = new_report.at("claims");
     std::map<std::string, const json*> old_by_id, new_by_id;
     for (const auto& c : before) old_by_id[string_at(c, "run_id")] = &c;
     for (const auto& c : after) new_by_id[string_at(c, "run_id")] = &c;
