@@ -81,14 +81,17 @@ def expected_series(report, figure_id):
         out.append([(k + 1.0, float(b)) for k, b in enumerate(by["rope_theta_larger"]) if b is not None])
         out.append([(k + 1.0, float(b)) for k, b in enumerate(by["rope"]) if by["prope_rotated"][k]])
     elif figure_id == "finite-precision":
+        # The figure's categories; an instance in another format is not plotted.
+        formats = ("float32", "bfloat16", "float16")
         exact, collision, pipeline = [], [], []
         for c in claims(report, "float-collision"):
             for e in instances(c):
-                collision.append((e["parameters"]["dtype"], float(e["evidence"]["first_collision_distance"])))
+                if e["parameters"]["dtype"] in formats:
+                    collision.append((e["parameters"]["dtype"], float(e["evidence"]["first_collision_distance"])))
                 exact.append(("exact", float(e["parameters"]["context"])))
         for c in claims(report, "pipeline-thm-5.3"):
             for e in instances(c):
-                if e["evidence"].get("lost_at_query_position") is not None:
+                if e["parameters"]["dtype"] in formats and e["evidence"].get("lost_at_query_position") is not None:
                     pipeline.append((e["parameters"]["dtype"], float(e["evidence"]["lost_at_query_position"])))
         out = [exact, collision, pipeline]
     elif figure_id.startswith("frequencies-"):
