@@ -190,6 +190,11 @@ private:
         if (d >= 4) result.evidence["break_distance_g_" + std::to_string(d / 4)] = breaks[static_cast<std::size_t>(d / 4 - 1)].distance;
         result.evidence["break_distance_lowest_g_" + std::to_string(d / 2)] = breaks[lowest].distance;
         result.evidence["cos_at_lowest_break"] = numeric::decimal_enclosure(breaks[lowest].at);
+        // Every channel's break, k = 1..d/2 in order (the report's figure of the
+        // break distance against the frequency index); p-RoPE and theta_larger follow.
+        core::json rope_breaks = core::json::array();
+        for (const ChannelBreak& b : breaks) rope_breaks.push_back(b.distance);
+        result.evidence["break_distance_by_channel"] = {{"rope", std::move(rope_breaks)}};
         result.evidence["closed_form_cross_checks"] = breaks.size() - formula_undecided;
         result.margin = core::Margin{numeric::decimal_lower(*closest), numeric::decimal_upper(*closest), closest_where};
 
@@ -215,9 +220,19 @@ private:
         }
         result.evidence["p"] = p.str();
         result.evidence["prope_removed_channels"] = removed;
+        core::json rotated = core::json::array();
+        for (const auto& chunk : prope.chunks()) rotated.push_back(chunk.rotated);
+        result.evidence["break_distance_by_channel"]["prope_rotated"] = std::move(rotated);
 
         // (iii) every k >= 2 breaks no earlier at theta_larger (a break beyond N is later than any within N).
+        // g_1 = theta^0 is the same frequency at both bases; its break is searched
+        // again only for the by-channel list (null: no break within N).
         int strictly_later = 0;
+        core::json larger_breaks = core::json::array();
+        {
+            const BreakSearch first = break_of(g_larger[0], n);
+            larger_breaks.push_back(first.found ? core::json(first.found->distance) : core::json(nullptr));
+        }
         for (int k = 2; k <= d / 2; ++k) {
             const auto i = static_cast<std::size_t>(k - 1);
             const BreakSearch search = break_of(g_larger[i], n);
@@ -230,11 +245,13 @@ private:
                                    std::to_string(search.found->distance) + ") than at theta = " + theta + " (r = " +
                                    std::to_string(breaks[i].distance) + ")");
             if (!search.found || search.found->distance > breaks[i].distance) ++strictly_later;
+            larger_breaks.push_back(search.found ? core::json(search.found->distance) : core::json(nullptr));
             if (k == d / 2)
                 result.evidence["break_distance_lowest_at_theta_larger"] =
                     search.found ? core::json(search.found->distance) : core::json("beyond " + std::to_string(n));
         }
         result.evidence["channels_breaking_strictly_later_at_theta_larger"] = strictly_later;
+        result.evidence["break_distance_by_channel"]["rope_theta_larger"] = std::move(larger_breaks);
 
         if (!failures.empty()) {
             result.verdict = core::Verdict::refuted;

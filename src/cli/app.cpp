@@ -1,6 +1,9 @@
 #include "ropecheck/cli/app.hpp"
 
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
+#include <cstdlib>
 #include <iostream>
 
 #include "ropecheck/cli/commands.hpp"
@@ -38,6 +41,10 @@ int run_app(int argc, char** argv) {
         run_cmd->add_option("--precision", precision, "Working precision in bits for every claim (>= 53)");
     run_cmd->add_option("--report-dir", run.report_dir, "Where report.json, junit.xml and report.md go");
     run_cmd->add_option("--theorems", run.theorems, "Directory of claim specs (*.toml)");
+    bool quiet = false, verbose = false;
+    auto* quiet_flag = run_cmd->add_flag("--quiet,-q", quiet, "Print only the summary (no line per claim, no progress)");
+    auto* verbose_flag = run_cmd->add_flag("--verbose,-v", verbose, "Also print a line per instance as it is decided");
+    quiet_flag->excludes(verbose_flag);
 
     detail::ProbeCommandLine probe(app);
 
@@ -49,6 +56,13 @@ int run_app(int argc, char** argv) {
     auto* replay_precision_opt =
         replay_cmd->add_option("--precision", replay_precision, "Re-check at this precision (bits, >= 53)");
     replay_cmd->add_option("--theorems", replay.theorems, "Directory of claim specs (*.toml)");
+
+    DiffOptions diff;
+    auto* diff_cmd = app.add_subcommand("diff", "Compare two report.json files; exit 1 on a regression");
+    diff_cmd->add_option("old", diff.old_report, "The earlier report.json")->required();
+    diff_cmd->add_option("new", diff.new_report, "The later report.json")->required();
+    diff_cmd->add_option("--tolerance", diff.tolerance,
+                         "Relative change of a smallest margin's lower bound that is not reported (default 0)");
 
     AuditOptions audit;
     std::int64_t audit_context = 0;
@@ -66,9 +80,10 @@ int run_app(int argc, char** argv) {
     // CLI11 would only say "a subcommand is required"; name the word it got.
     if (argc > 1 && argv[1][0] != '-') {
         const std::string word = argv[1];
-        if (word != "list" && word != "run" && word != "probe" && word != "replay" && word != "audit") {
+        if (word != "list" && word != "run" && word != "probe" && word != "replay" && word != "audit" &&
+            word != "diff") {
             std::cerr << "ropecheck: error: unknown subcommand \"" << word
-                      << "\" (expected list, run, probe, replay or audit)\n";
+                      << "\" (expected list, run, probe, replay, audit or diff)\n";
             return exit_bad_input;
         }
         // Likewise for a probe name: list the probes there are.
@@ -97,6 +112,7 @@ int run_app(int argc, char** argv) {
             if (replay_precision_opt->count() > 0) replay.precision = replay_precision;
             return replay_command(replay, std::cout);
         }
+        if (diff_cmd->parsed()) return diff_command(diff, std::cout);
         if (audit_cmd->parsed()) {
             if (audit_context_opt->count() > 0) {
                 if (audit_context < 1) throw InvalidInput("--context " + std::to_string(audit_context) + " must be >= 1");
@@ -105,6 +121,11 @@ int run_app(int argc, char** argv) {
             return audit_command(audit, std::cout);
         }
         if (precision_opt->count() > 0) run.precision = precision;
+        run.verbosity = quiet ? 0 : verbose ? 2 : 1;
+        // A live progress block only on a terminal that understands it; a pipe or
+        // a CI log gets plain lines.
+        const char* term = std::getenv("TERM");
+        run.live_progress = ::isatty(STDOUT_FILENO) == 1 && !(term && std::string(term) == "dumb");
         run.claim_globs.clear();
         for (std::size_t start = 0; start <= globs.size();) {
             const std::size_t comma = std::min(globs.find(',', start), globs.size());

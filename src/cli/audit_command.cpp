@@ -17,6 +17,7 @@
 #include "ropecheck/audit/audit_run.hpp"
 #include "ropecheck/audit/finding_check.hpp"
 #include "ropecheck/cli/app.hpp"
+#include "ropecheck/cli/provenance.hpp"
 #include "ropecheck/model/layer_groups.hpp"
 #include "ropecheck/numeric/invalid_input.hpp"
 #include "ropecheck/numeric/precision_guard.hpp"
@@ -69,6 +70,7 @@ int audit_command(const AuditOptions& options, std::ostream& out) {
     const std::string name = options.config.filename().string();
     const auto run = audit::run_audit(std::move(layout), limits, jobs, name, ROPECHECK_VERSION);
 
+    run->result.provenance = build_provenance();
     if (options.report_dir) report::write_reports(run->result, *options.report_dir);
     if (options.format == "json") out << audit_json(*run, name, limits).dump(2) << '\n';
     else out << audit_text(*run, name, audit_precision_bits);

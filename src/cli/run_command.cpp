@@ -7,9 +7,12 @@
 #include "ropecheck/cli/app.hpp"
 #include "ropecheck/cli/commands.hpp"
 #include "ropecheck/cli/console_output.hpp"
+#include "ropecheck/cli/progress_display.hpp"
+#include "ropecheck/cli/provenance.hpp"
 #include "ropecheck/core/runner.hpp"
 #include "ropecheck/numeric/invalid_input.hpp"
 #include "ropecheck/report/atomic_file.hpp"
+#include "ropecheck/report/html_report.hpp"
 #include "ropecheck/report/report_writer.hpp"
 #include "ropecheck/spec/spec_loader.hpp"
 #include "ropecheck/version.hpp"
@@ -17,10 +20,7 @@
 namespace ropecheck::cli {
 
 std::filesystem::path replay_file_for(const std::filesystem::path& report_dir, const std::string& run_id) {
-    std::string name = run_id;
-    for (char& c : name)
-        if (c == '/') c = '_';
-    return report_dir / "replays" / (name + ".json");
+    return report_dir / report::replay_file_name(run_id);
 }
 
 int run_command(const RunOptions& options, std::ostream& out, std::ostream& err) {
@@ -58,16 +58,25 @@ int run_command(const RunOptions& options, std::ostream& out, std::ostream& err)
     const int jobs = options.jobs > 0 ? options.jobs : omp_get_num_procs();
     std::size_t instances = 0;
     for (const auto& p : plan) instances += p.instances.size();
-    out << "ropecheck " << ROPECHECK_VERSION << ": profile " << options.profile << ", seed " << options.seed << ", "
-        << plan.size() << " claims (with negative controls), " << instances << " instances, " << jobs
-        << " thread(s)\n";
-    auto run = core::run_plan(plan, parameters, jobs,
-                              [&](const core::ClaimOutcome& c, double seconds) { print_claim_line(out, c, seconds); });
+    const Verbosity verbosity = options.verbosity <= 0   ? Verbosity::quiet
+                                : options.verbosity >= 2 ? Verbosity::verbose
+                                                         : Verbosity::normal;
+    if (verbosity != Verbosity::quiet)
+        out << "ropecheck " << ROPECHECK_VERSION << ": profile " << options.profile << ", seed " << options.seed << ", "
+            << plan.size() << " claims (with negative controls), " << instances << " instances, " << jobs
+            << " thread(s)\n";
+    ProgressDisplay display(out, options.live_progress, verbosity, plan);
+    auto run = core::run_plan(
+        plan, parameters, jobs, [&](const core::ClaimOutcome& c, double seconds) { display.claim_done(c, seconds); },
+        [&](const core::InstanceEvent& e) { display.instance_event(e); });
+    display.finish();
     run.tool_version = ROPECHECK_VERSION;
+    run.provenance = build_provenance();
     print_summary(out, run);
 
     report::write_reports(run, options.report_dir);
-    out << "Reports: " << (options.report_dir / "report.json").string() << ", junit.xml, report.md\n";
+    out << "Reports: " << (options.report_dir / "report.json").string()
+        << ", junit.xml, report.md, report.html (figures as SVG files beside them)\n";
     // One replay record per counterexample, so `ropecheck replay FILE` can re-check it.
     std::size_t replays = 0;
     for (const auto& c : run.claims) {

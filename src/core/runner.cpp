@@ -247,7 +247,7 @@ void require_every_instance_folded(const PlannedClaim& planned, ClaimOutcome& ou
 }  // namespace
 
 RunResult run_plan(const std::vector<PlannedClaim>& plan, const RunParameters& parameters, int jobs,
-                   const ProgressCallback& progress) {
+                   const ProgressCallback& progress, const InstanceCallback& instances) {
     using clock = std::chrono::steady_clock;
     const auto start = clock::now();
     jobs = std::max(1, jobs);
@@ -255,6 +255,7 @@ RunResult run_plan(const std::vector<PlannedClaim>& plan, const RunParameters& p
     std::vector<std::vector<InstanceResult>> results(plan.size());
     std::vector<std::vector<double>> seconds(plan.size());
     std::vector<std::atomic<std::size_t>> remaining(plan.size());
+    std::vector<std::size_t> done(plan.size(), 0);  // under progress_mutex
     std::vector<Task> tasks;
     for (std::size_t c = 0; c < plan.size(); ++c) {
         results[c].resize(plan[c].instances.size());
@@ -291,9 +292,18 @@ RunResult run_plan(const std::vector<PlannedClaim>& plan, const RunParameters& p
 #pragma omp parallel for schedule(dynamic, 1) num_threads(jobs)
         for (long k = 0; k < n; ++k) {
             const Task t = group[static_cast<std::size_t>(k)];
+            if (instances) {
+                std::lock_guard<std::mutex> lock(progress_mutex);
+                instances(InstanceEvent{t.claim, t.instance, done[t.claim], nullptr, 0});
+            }
             const auto t0 = clock::now();
             results[t.claim][t.instance] = run_one(*plan[t.claim].check, plan[t.claim].instances[t.instance]);
             seconds[t.claim][t.instance] = std::chrono::duration<double>(clock::now() - t0).count();
+            if (instances) {
+                std::lock_guard<std::mutex> lock(progress_mutex);
+                instances(InstanceEvent{t.claim, t.instance, ++done[t.claim], &results[t.claim][t.instance],
+                                        seconds[t.claim][t.instance]});
+            }
             if (remaining[t.claim].fetch_sub(1) == 1) finish_claim(t.claim);
         }
     }

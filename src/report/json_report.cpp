@@ -145,6 +145,7 @@ json report_json(const core::RunResult& run, bool include_timing) {
     doc["schema"] = "ropecheck-report";
     doc["schema_version"] = report_schema_version;
     doc["tool"] = std::move(tool);
+    doc["provenance"] = run.provenance;
     doc["run"] = run_json(run.parameters);
     doc["summary"] = summary_json(run);
     doc["claims"] = std::move(claims);

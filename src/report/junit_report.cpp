@@ -41,6 +41,8 @@ std::string properties(const core::RunResult& run) {
     out += property("seed", std::to_string(p.seed));
     out += property("precision_override",
                     p.precision_override ? std::to_string(*p.precision_override) : "none");
+    for (const auto& [name, value] : run.provenance.items())
+        out += property("provenance." + name, value.is_string() ? value.get<std::string>() : value.dump());
     out += "    </properties>\n";
     return out;
 }

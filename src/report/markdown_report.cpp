@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "ropecheck/report/instance_text.hpp"
+#include "ropecheck/report/json_report.hpp"
+#include "ropecheck/report/report_figures.hpp"
 #include "ropecheck/report/verdict_counts.hpp"
 
 namespace ropecheck::report {
@@ -54,8 +56,21 @@ std::string run_section(const core::RunResult& run) {
     out += "- Precision override: " +
            (p.precision_override ? std::to_string(*p.precision_override) + " bits"
                                  : std::string("none (each claim's own precision)")) +
-           "\n\n";
-    return out;
+           "\n";
+    // One line each, so that they can be told from the run's own parameters.
+    for (const auto& [name, value] : run.provenance.items())
+        out += "- Provenance, " + inline_text(name) + ": " +
+               inline_text(value.is_string() ? value.get<std::string>() : value.dump()) + "\n";
+    return out + "\n";
+}
+
+// The figures report.html shows, as links to their standalone SVG files.
+std::string figures_section(const core::RunResult& run) {
+    const auto figures = report_figures(report_json(run, false));
+    if (figures.empty()) return "";
+    std::string out = "## Figures\n\nIn report.html, and each as an SVG file beside this report:\n\n";
+    for (const auto& f : figures) out += "- [" + inline_text(f.title) + "](" + f.id + ".svg)\n";
+    return out + "\n";
 }
 
 std::string summary_section(const core::RunResult& run) {
@@ -172,6 +187,7 @@ std::string mismatches_section(const core::RunResult& run) {
 std::string markdown_report(const core::RunResult& run) {
     std::string md = "# ropecheck report\n\n";
     md += run_section(run);
+    md += figures_section(run);
     md += summary_section(run);
     md += claims_table(run);
     md += negatives_section(run);

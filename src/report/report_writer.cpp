@@ -5,9 +5,12 @@
 #include <utility>
 
 #include "ropecheck/report/atomic_file.hpp"
+#include "ropecheck/report/html_report.hpp"
 #include "ropecheck/report/json_report.hpp"
 #include "ropecheck/report/junit_report.hpp"
 #include "ropecheck/report/markdown_report.hpp"
+#include "ropecheck/report/report_figures.hpp"
+#include "ropecheck/report/svg_plot.hpp"
 
 namespace ropecheck::report {
 
@@ -38,14 +41,20 @@ void check_replaceable(const fs::path& target) {
 
 }  // namespace
 
-std::vector<std::string> report_file_names() { return {"report.json", "junit.xml", "report.md"}; }
+std::vector<std::string> report_file_names() { return {"report.json", "junit.xml", "report.md", "report.html"}; }
 
 void write_reports(const core::RunResult& run, const fs::path& dir) {
     // Rendered before touching the disk, so a renderer that throws leaves
-    // nothing behind.
-    const std::vector<std::string> names = report_file_names();
-    const std::vector<std::string> documents = {report_json_text(run), junit_xml(run),
-                                                markdown_report(run)};
+    // nothing behind. The HTML and the figures are drawn from the report.json
+    // document itself, so they show exactly what it holds.
+    std::vector<std::string> names = report_file_names();
+    const core::json document = report_json(run);
+    std::vector<std::string> documents = {report_json_text(run), junit_xml(run), markdown_report(run),
+                                          html_report(document)};
+    for (const Figure& f : report_figures(document)) {
+        names.push_back(f.id + ".svg");
+        documents.push_back(svg_document(f));
+    }
 
     ensure_directory(dir);
     std::vector<std::pair<fs::path, fs::path>> pending;  // temporary, target

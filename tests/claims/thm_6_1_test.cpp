@@ -51,6 +51,29 @@ BOOST_AUTO_TEST_CASE(every_channel_breaks_and_removed_ones_never_do) {
     BOOST_TEST(r.evidence["prope_removed_channels"].get<int>() == 2);
 }
 
+// The by-channel list the report plots: every channel's break at theta and at
+// theta_larger equals the test's closed form (null beyond N), and p-RoPE keeps
+// the highest frequencies, p d / 2 of them.
+BOOST_AUTO_TEST_CASE(break_distance_by_channel_is_every_channel_in_order) {
+    const std::int64_t n = 1'000'000;
+    const auto r = run_check("thm-6.1", point(16, "10000", n, "0.25"));
+    BOOST_TEST(to_string(r.verdict) == "certified", r.message);
+    const json& by = r.evidence.at("break_distance_by_channel");
+    BOOST_REQUIRE(by.at("rope").size() == 8u);
+    BOOST_REQUIRE(by.at("rope_theta_larger").size() == 8u);
+    BOOST_REQUIRE(by.at("prope_rotated").size() == 8u);
+    for (int k = 1; k <= 8; ++k) {
+        const auto i = static_cast<std::size_t>(k - 1);
+        BOOST_TEST_CONTEXT("k = " << k) {
+            BOOST_TEST(by["rope"][i].get<std::int64_t>() == closed_form_break("10000", 16, k));
+            const std::int64_t larger = closed_form_break("500000", 16, k);
+            if (larger <= n) BOOST_TEST(by["rope_theta_larger"][i].get<std::int64_t>() == larger);
+            else BOOST_TEST(by["rope_theta_larger"][i].is_null());
+            BOOST_TEST(by["prope_rotated"][i].get<bool>() == (k <= 2));
+        }
+    }
+}
+
 // The perturbation: every channel claimed to break one distance early. Refuted on
 // every grid point of the negative (ci: d = 2, 8, 64, 256; full adds 128 and theta
 // = 10^5), each channel's claimed break being the test's closed form minus one.

@@ -33,8 +33,15 @@ std::string xml_escaped(const std::string& s) {
 void check_report_json(const json& r) {
     BOOST_TEST_REQUIRE(r.is_object());
     BOOST_TEST(r.at("schema") == "ropecheck-report");
-    BOOST_TEST(r.at("schema_version") == 3);
-    for (const char* key : {"tool", "run", "summary", "claims", "timing"}) BOOST_TEST_REQUIRE(r.contains(key), key);
+    BOOST_TEST(r.at("schema_version") == 4);
+    for (const char* key : {"tool", "provenance", "run", "summary", "claims", "timing"})
+        BOOST_TEST_REQUIRE(r.contains(key), key);
+    // The build's provenance, every value a non-empty string (cli/provenance.hpp).
+    for (const char* key : {"ropecheck", "git_commit", "compiler", "compile_flags", "mpfr", "mpfr_thread_safe", "mpfi",
+                            "gmp", "boost", "cpu_code_path"}) {
+        BOOST_TEST_REQUIRE(r.at("provenance").contains(key), key);
+        BOOST_TEST(!r.at("provenance").at(key).get<std::string>().empty(), key);
+    }
     const json& s = r.at("summary");
     for (const char* key : {"claims", "findings", "ok", "mismatched", "all_ok", "verdicts"})
         BOOST_TEST_REQUIRE(s.contains(key), key);

@@ -8,10 +8,13 @@ rm -rf "$work"
 mkdir -p "$work"
 "$src/tests/golden/produce.sh" "$bin" "$src" "$work/new"
 cp -r "$src/tests/data/golden" "$work/old"
-# Each rule: a file-name pattern and a sed expression, applied to matching files on both sides.
+# Each rule: a file-name pattern and a sed expression (or sort-lines, or remove: the file is not
+# compared), applied to matching files on both sides.
 grep -v '^#' "$src/tests/golden/allowed-differences.txt" | grep -v '^[[:space:]]*$' | while read -r pattern expr; do
     find "$work/old" "$work/new" -type f -name "$pattern" | while read -r f; do
-        if [ "$expr" = sort-lines ]; then sort -o "$f" "$f"; else sed -i -E -e "$expr" "$f"; fi
+        if [ "$expr" = sort-lines ]; then sort -o "$f" "$f"
+        elif [ "$expr" = remove ]; then rm -f "$f"
+        else sed -i -E -e "$expr" "$f"; fi
     done
 done
 if diff -r -u "$work/old" "$work/new" >"$work/diff"; then

@@ -29,10 +29,10 @@ BOOST_AUTO_TEST_SUITE(json_report)
 BOOST_AUTO_TEST_CASE(schema_header_and_key_order) {
     const json doc = report_json(test::sample_run());
     BOOST_TEST(doc.at("schema") == "ropecheck-report");
-    BOOST_TEST(doc.at("schema_version") == 3);
-    BOOST_TEST(report_schema_version == 3);
+    BOOST_TEST(doc.at("schema_version") == 4);
+    BOOST_TEST(report_schema_version == 4);
     BOOST_TEST(keys(doc) ==
-                   (Keys{"schema", "schema_version", "tool", "run", "summary", "claims", "timing"}),
+                   (Keys{"schema", "schema_version", "tool", "provenance", "run", "summary", "claims", "timing"}),
                boost::test_tools::per_element());
     BOOST_TEST(keys(doc.at("tool")) == (Keys{"name", "version"}), boost::test_tools::per_element());
     BOOST_TEST(doc.at("tool").at("name") == "ropecheck");

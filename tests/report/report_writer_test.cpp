@@ -9,6 +9,7 @@
 
 #include <unistd.h>
 
+#include "ropecheck/report/html_report.hpp"
 #include "ropecheck/report/json_report.hpp"
 #include "ropecheck/report/junit_report.hpp"
 #include "ropecheck/report/markdown_report.hpp"
@@ -57,21 +58,23 @@ using Names = std::vector<std::string>;
 BOOST_FIXTURE_TEST_SUITE(report_writer, Scratch)
 
 BOOST_AUTO_TEST_CASE(file_names) {
-    BOOST_TEST(report_file_names() == (Names{"report.json", "junit.xml", "report.md"}),
+    BOOST_TEST(report_file_names() == (Names{"report.json", "junit.xml", "report.md", "report.html"}),
                boost::test_tools::per_element());
 }
 
-BOOST_AUTO_TEST_CASE(writes_the_three_documents_into_a_new_directory) {
+BOOST_AUTO_TEST_CASE(writes_the_documents_into_a_new_directory) {
     const auto run = test::sample_run();
     const fs::path out = dir / "nested" / "reports";
     write_reports(run, out);
-    BOOST_TEST(test::directory_entries(out) == (Names{"junit.xml", "report.json", "report.md"}),
+    // The sample run has no claim with a figure: no SVG file.
+    BOOST_TEST(test::directory_entries(out) == (Names{"junit.xml", "report.html", "report.json", "report.md"}),
                boost::test_tools::per_element());
     BOOST_TEST(slurp(out / "report.json") == report_json_text(run));
     BOOST_TEST(slurp(out / "junit.xml") == junit_xml(run));
     BOOST_TEST(slurp(out / "report.md") == markdown_report(run));
+    BOOST_TEST(slurp(out / "report.html") == html_report(report_json(run)));
 
-    // A second run into the same directory replaces all three.
+    // A second run into the same directory replaces all of them.
     auto again = run;
     again.claims.resize(1);
     write_reports(again, out);

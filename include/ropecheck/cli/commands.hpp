@@ -30,6 +30,8 @@ struct RunOptions {
     int jobs = 0;  // 0: every core
     std::uint64_t seed = 1;
     std::optional<unsigned> precision;
+    bool live_progress = false;  // a terminal: redraw a progress block in place (progress_display.hpp)
+    int verbosity = 1;           // 0 --quiet (summary only), 1 normal, 2 --verbose (every instance)
 };
 int run_command(const RunOptions& options, std::ostream& out, std::ostream& err);
 
@@ -43,6 +45,16 @@ struct ReplayOptions {
     std::optional<unsigned> precision;
 };
 int replay_command(const ReplayOptions& options, std::ostream& out);
+
+// Compares two report.json files (report/report_diff.hpp): prints the claims
+// added and removed, the verdicts changed and the margins moved beyond the
+// tolerance. Exit 0 without a regression, 1 with one; a file that cannot be
+// read or is no report is bad input (exit 2), named as OLD or NEW.
+struct DiffOptions {
+    std::filesystem::path old_report, new_report;
+    double tolerance = 0;  // relative, on the smallest margin's lower bound
+};
+int diff_command(const DiffOptions& options, std::ostream& out);
 
 // Where `run` writes the replay record of a claim's counterexample.
 std::filesystem::path replay_file_for(const std::filesystem::path& report_dir, const std::string& run_id);

@@ -65,6 +65,9 @@ struct Timing {
 
 struct RunResult {
     std::string tool_version;
+    // Where and how the binary was built and what it runs on: {"name": "text", ...}
+    // in display order (cli/provenance.hpp fills it). Differs between machines.
+    json provenance = json::object();
     RunParameters parameters;
     std::vector<ClaimOutcome> claims;
     Timing timing;

@@ -37,10 +37,23 @@ PlannedClaim plan_finding(const ClaimSpec& spec, const Check& check, Parameters 
 
 using ProgressCallback = std::function<void(const ClaimOutcome&, double seconds)>;
 
+// One instance starting (result == nullptr) or done, for a progress display. It
+// is called on the thread that runs the instance, serialised with every other
+// callback of the run.
+struct InstanceEvent {
+    std::size_t claim = 0;     // index into the plan
+    std::size_t instance = 0;  // index into plan[claim].instances
+    std::size_t done = 0;      // instances of that claim done so far (this one included when done)
+    const InstanceResult* result = nullptr;
+    double seconds = 0;        // when done: the instance's wall time
+};
+using InstanceCallback = std::function<void(const InstanceEvent&)>;
+
 // Runs a plan with `jobs` threads. Calls `progress` (serialised) as each claim
-// completes. Exceptions inside a check become the verdict `error` of that
-// instance; nothing escapes the parallel region.
+// completes, and `instances` as each instance starts and ends. Exceptions inside
+// a check become the verdict `error` of that instance; nothing escapes the
+// parallel region.
 RunResult run_plan(const std::vector<PlannedClaim>& plan, const RunParameters& parameters, int jobs,
-                   const ProgressCallback& progress = {});
+                   const ProgressCallback& progress = {}, const InstanceCallback& instances = {});
 
 }  // namespace ropecheck::core

@@ -12,7 +12,9 @@ namespace ropecheck::report {
 // at the end of an object does not bump it.
 // 2: named negative controls ("negative", run ids "<id>/negative/<name>") and
 //    "failed_instances"; a negative is refuted only when every instance is.
-inline constexpr int report_schema_version = 3;
+// 3: "finding" entries (audit --report-dir) and summary.findings.
+// 4: "provenance" after "tool"; thm-6.1's evidence gains break_distance_by_channel.
+inline constexpr int report_schema_version = 4;
 
 core::json report_json(const core::RunResult& run, bool include_timing = true);
 

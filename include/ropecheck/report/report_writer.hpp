@@ -1,6 +1,7 @@
 #pragma once
-// Writes report.json, junit.xml and report.md into one directory as a set:
-// nothing is renamed into place until all three are fully on disk.
+// Writes report.json, junit.xml, report.md, report.html and the figures' SVG
+// files into one directory as a set: nothing is renamed into place until all
+// are fully on disk.
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -9,7 +10,8 @@
 
 namespace ropecheck::report {
 
-// {"report.json", "junit.xml", "report.md"}, in the order they are written.
+// {"report.json", "junit.xml", "report.md", "report.html"}, in the order they are
+// written; the figures (<id>.svg, report_figures.hpp) follow them.
 std::vector<std::string> report_file_names();
 
 // Creates `dir` if missing. On any failure removes every temporary it made and

@@ -40,6 +40,8 @@
 #include <utility>
 #include <vector>
 
+#include "ropecheck/sweep/scan_progress.hpp"
+
 namespace ropecheck::sweep {
 
 // The team size of a scan (see the thread policy above).
@@ -76,7 +78,11 @@ bool scan_blocks(const BlockPlan& plan, int threads, std::int64_t blocks_per_thr
         for (std::int64_t b = wave_start; b < wave_end; ++b)
             body(plan.block_first(b), plan.block_last(b), parts[static_cast<std::size_t>(b - wave_start)]);
         for (Part& part : parts)
-            if (merge(part)) return true;
+            if (merge(part)) {
+                report_scan_progress(blocks, blocks);
+                return true;
+            }
+        report_scan_progress(wave_end, blocks);
     }
     return false;
 }
