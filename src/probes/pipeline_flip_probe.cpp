@@ -9,6 +9,7 @@
 #include "ropecheck/numeric/invalid_input.hpp"
 #include "ropecheck/probes/pipeline_channel_break.hpp"
 #include "ropecheck/probes/probe.hpp"
+#include "ropecheck/probes/probe_parameters.hpp"
 
 namespace ropecheck::probes {
 namespace {
@@ -20,7 +21,7 @@ public:
     PipelineFlipProbe()
         : Probe({"pipeline-flip", 80,
                  "the first distance at which the pipeline breaks a semantic channel, vs the exact break"},
-                pipeline_request("Which pair K carries psi = (8, 0), 1 = highest (default d/2, the lowest)",
+                pipeline_variant_request("Which pair K carries psi = (8, 0), 1 = highest (default d/2, the lowest)",
                                  {optional("context", core::ParameterKind::integer,
                                            "Query positions scanned (default twice the exact break)", "N")}),
                 {"flip_distance"}) {}
@@ -42,6 +43,7 @@ public:
         Answer out;
         out.label = pair_label(request);
         out.fields["dtype"] = dtype;
+        if (names_variant(request)) record_variant(s.pipeline, out.fields);
         out.fields["exact_break_distance"] = optional_json(exact.first_break_distance);
         if (c.context == 0) {
             out.fields["flip_distance"] = nullptr;
