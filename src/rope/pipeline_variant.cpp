@@ -55,9 +55,14 @@ const std::vector<VariantPreset>& variant_presets() {
                        "(transformers #48428)",
                        v});
         v = {};
+        v.positions = f16;
+        v.inv_freq = f16;
         v.angle.result = f16;
         v.table = f16;
-        out.push_back({"half-cache", "angles and the cos/sin cache kept in float16 (GPT-NeoX #1003)", v});
+        out.push_back({"half-cache",
+                       "the rotary cache built in float16 (a model converted by .half(): arange and inv_freq follow "
+                       "it, so angles and cos/sin are float16; GPT-NeoX #1003)",
+                       v});
         return out;
     }();
     return presets;

@@ -206,9 +206,18 @@ BOOST_AUTO_TEST_CASE(float16_positions_overflow_above_65519) {
     BOOST_TEST(pipeline.max_position() == 65519);  // 65520 is the tie above 65504, to even: infinity
     BOOST_TEST(pipeline.stored_position(65519) == 65504.0F);
     BOOST_CHECK_THROW(pipeline.rotation(65520), InvalidInput);
-    // A float16 angle of inv_freq 1 overflows at the same position.
     const InferencePipeline half(schedule, IeeeFormat::bfloat16, rope::parse_variant("half-cache"));
     BOOST_TEST(half.max_position() == 65519);
+    // A float16 angle of float32 positions: inv_freq 1 (pair 1) overflows at the same
+    // position (the search over the angle); with inv_freq 1/2 only (pair 1 removed by
+    // reversed p-RoPE), at twice it.
+    PipelineVariant angle;
+    rope::set_step_format(angle, PipelineStep::angle, "float16", "--angle-dtype");
+    BOOST_TEST(InferencePipeline(schedule, IeeeFormat::bfloat16, angle).max_position() == 65519);
+    const auto low = FrequencySchedule(rope::RotaryKind::reversed_p_rope, "4", 4, numeric::ExactFraction{1, 2});
+    const InferencePipeline low_angle(low, IeeeFormat::bfloat16, angle);
+    BOOST_TEST(low_angle.inverse_frequencies()[1] == 0.5F);
+    BOOST_TEST(low_angle.max_position() == 2 * 65519 + 1);  // 131039 * 0.5 = 65519.5 < 65520
     BOOST_TEST(InferencePipeline(schedule, IeeeFormat::bfloat16).max_position() == std::int64_t{1} << 53);
 }
 
