@@ -46,6 +46,7 @@ public:
         if (!loss.query_position) {
             out.text = "kept: at every query position i <= " + std::to_string(context) +
                        " the query's own key scores strictly highest in " + dtype + " (exhaustive)";
+            note_variant(request, s.pipeline, out);
             return out;
         }
         out.fields["rival_key_position"] = loss.rival_position;
@@ -55,6 +56,7 @@ public:
                    std::to_string(loss.rival_position) + " scores " + score_text(loss.rival_score) +
                    " >= the query's own " + score_text(loss.target_score) + " in " + dtype +
                    " (exhaustive over every query position and key up to it)";
+        note_variant(request, s.pipeline, out);
         return out;
     }
 };

@@ -49,6 +49,7 @@ public:
             out.fields["flip_distance"] = nullptr;
             out.text = "no exact break up to " + std::to_string(max_flip_position / 2) +
                        ": give --context N to compare the pipeline over N positions";
+            note_variant(request, s.pipeline, out);
             return out;
         }
         const std::int64_t context = c.context;
@@ -63,6 +64,7 @@ public:
             out.text = "no earlier break: the " + dtype + " pipeline keeps the target ahead at every distance below " +
                        (exact.first_break_distance ? "the exact break" : std::to_string(context + 1)) +
                        " for every query position <= " + std::to_string(context) + " (" + exact_text + ")";
+            note_variant(request, s.pipeline, out);
             return out;
         }
         out.fields["query_position"] = flip.query_position;
@@ -72,6 +74,7 @@ public:
                    std::to_string(flip.query_position) + ", score " + numeric::float32_decimal(flip.score) +
                    " <= 0 in " + dtype + "); " + exact_text + "; strictly below the competitor first at " +
                    (c.strict_flip_distance ? std::to_string(*c.strict_flip_distance) : "no earlier distance");
+        note_variant(request, s.pipeline, out);
         return out;
     }
 };

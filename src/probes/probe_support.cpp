@@ -100,7 +100,7 @@ std::string frequency_label(const core::Parameters& request, const std::vector<n
 
 std::string pair_label(const core::Parameters& request) {
     std::string out = "g_" + std::to_string(request.integer("frequency")) + ", dtype " + request.text("dtype");
-    if (request.values().contains("variant") || names_variant(request))
+    if (names_variant(request))
         out += ", variant " + rope::variant_name(variant_of(request));
     return out;
 }
@@ -131,6 +131,11 @@ void record_variant(const rope::InferencePipeline& pipeline, core::json& fields)
     }
     fields["variant"] = rope::variant_name(v);
     fields["steps"] = std::move(steps);
+}
+
+void note_variant(const core::Parameters& request, const rope::InferencePipeline& pipeline, Answer& answer) {
+    if (names_variant(request))
+        answer.text += " [" + rope::describe(pipeline.variant(), pipeline.dtype()) + "]";
 }
 
 }  // namespace ropecheck::probes::support

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "ropecheck/core/parameters.hpp"
+#include "ropecheck/probes/probe.hpp"
 #include "ropecheck/numeric/types.hpp"
 #include "ropecheck/rope/frequency_schedule.hpp"
 #include "ropecheck/rope/inference_pipeline.hpp"
@@ -77,5 +78,7 @@ struct PipelineSetup {
 PipelineSetup pipeline_setup(const core::Parameters& request);
 // The request's variant in words for an answer: its name and every step's format.
 void record_variant(const rope::InferencePipeline& pipeline, core::json& fields);
+// When the request names a variant: its steps appended to the answer's text.
+void note_variant(const core::Parameters& request, const rope::InferencePipeline& pipeline, Answer& answer);
 
 }  // namespace ropecheck::probes::support

@@ -24,47 +24,42 @@ std::string step_name(PipelineStep step) {
     return "score";
 }
 
+namespace {
+
+// A variant by the formats of its first four steps (accumulation and score as intended).
+PipelineVariant steps(IeeeFormat positions, IeeeFormat inv_freq, AngleFormat angle, IeeeFormat table) {
+    PipelineVariant v;
+    v.positions = positions;
+    v.inv_freq = inv_freq;
+    v.angle = angle;
+    v.table = table;
+    return v;
+}
+
+}  // namespace
+
 const std::vector<VariantPreset>& variant_presets() {
-    static const std::vector<VariantPreset> presets = [] {
-        const IeeeFormat bf16 = IeeeFormat::bfloat16, f16 = IeeeFormat::binary16;
-        std::vector<VariantPreset> out;
-        out.push_back({"default", "the intended pipeline: positions, inv_freq, angles and cos/sin in float32", {}});
-        PipelineVariant v;
-        v.positions = bf16;
-        out.push_back({"positions-bf16",
-                       "positions cast to bfloat16 before the angle product (DeepSpeed zero.Init casting arange; "
-                       "transformers #28685, candle #3520)",
-                       v});
-        v = {};
-        v.inv_freq = bf16;
-        out.push_back({"inv-freq-bf16",
-                       "the inv_freq buffer cast to bfloat16 by model.to(bfloat16) (transformers #25681, #29496)", v});
-        v = {};
-        v.positions = bf16;
-        v.inv_freq = bf16;
-        v.angle.result = bf16;
-        v.table = bf16;
-        out.push_back({"autocast-bf16",
-                       "the rotary embedding under bfloat16 autocast: the matmul's inputs and output and cos/sin in "
-                       "bfloat16 (transformers PR #29285)",
-                       v});
-        v = {};
-        v.angle.tf32_inputs = true;
-        out.push_back({"tf32-angles",
-                       "inv_freq @ position_ids as a TF32 matmul, set_float32_matmul_precision(\"high\") "
-                       "(transformers #48428)",
-                       v});
-        v = {};
-        v.positions = f16;
-        v.inv_freq = f16;
-        v.angle.result = f16;
-        v.table = f16;
-        out.push_back({"half-cache",
-                       "the rotary cache built in float16 (a model converted by .half(): arange and inv_freq follow "
-                       "it, so angles and cos/sin are float16; GPT-NeoX #1003)",
-                       v});
-        return out;
-    }();
+    const IeeeFormat f32 = IeeeFormat::binary32, bf16 = IeeeFormat::bfloat16, f16 = IeeeFormat::binary16;
+    static const std::vector<VariantPreset> presets{
+        {"default", "the intended pipeline: positions, inv_freq, angles and cos/sin in float32", {}},
+        {"positions-bf16",
+         "positions cast to bfloat16 before the angle product (DeepSpeed zero.Init casting arange; transformers "
+         "#28685, candle #3520)",
+         steps(bf16, f32, {f32, false}, f32)},
+        {"inv-freq-bf16", "the inv_freq buffer cast to bfloat16 by model.to(bfloat16) (transformers #25681, #29496)",
+         steps(f32, bf16, {f32, false}, f32)},
+        {"autocast-bf16",
+         "the rotary embedding under bfloat16 autocast: the matmul's inputs and output and cos/sin in bfloat16 "
+         "(transformers PR #29285)",
+         steps(bf16, bf16, {bf16, false}, bf16)},
+        {"tf32-angles",
+         "inv_freq @ position_ids as a TF32 matmul, set_float32_matmul_precision(\"high\") (transformers #48428)",
+         steps(f32, f32, {f32, true}, f32)},
+        {"half-cache",
+         "the rotary cache built in float16 (a model converted by .half(): arange and inv_freq follow it, so "
+         "angles and cos/sin are float16; GPT-NeoX #1003)",
+         steps(f16, f16, {f16, false}, f16)},
+    };
     return presets;
 }
 

@@ -106,6 +106,13 @@ ByHand by_hand(const PipelineVariant& v, IeeeFormat dtype, float inv32, float fa
     return {p.d(), angle.d(), cd.d(), sd.d(), h0.d(), h1.d()};
 }
 
+// The intended pipeline with one step in another format.
+PipelineVariant one_step(PipelineStep step, const std::string& format) {
+    PipelineVariant v;
+    rope::set_step_format(v, step, format, "--test");
+    return v;
+}
+
 double dtype_value(IeeeFormat f, double x) { return Value(format_of(f)).from(x).d(); }
 
 void check_variant(const PipelineVariant& v, const FrequencySchedule& schedule, std::mt19937_64& rng,
@@ -186,8 +193,7 @@ BOOST_AUTO_TEST_CASE(float16_table_subnormals) {
     for (std::int64_t p = 1; p < 2'000'000 && position == 0; ++p)
         if (std::abs(std::cos(static_cast<double>(static_cast<float>(p)))) < 0x1p-15) position = p;
     BOOST_TEST_REQUIRE(position > 0);
-    PipelineVariant v;
-    rope::set_step_format(v, PipelineStep::table, "float16", "--table-dtype");
+    const PipelineVariant v = one_step(PipelineStep::table, "float16");
     const auto schedule = FrequencySchedule::rope("10000", 2);  // one pair, inv_freq 1
     std::mt19937_64 rng(20261204);
     check_variant(v, schedule, rng, {position});
@@ -200,9 +206,7 @@ BOOST_AUTO_TEST_CASE(float16_table_subnormals) {
 BOOST_AUTO_TEST_CASE(float16_positions_overflow_above_65519) {
     numeric::PrecisionGuard guard(128);
     const auto schedule = FrequencySchedule::rope("10000", 4);
-    PipelineVariant v;
-    rope::set_step_format(v, PipelineStep::positions, "float16", "--positions-dtype");
-    const InferencePipeline pipeline(schedule, IeeeFormat::bfloat16, v);
+    const InferencePipeline pipeline(schedule, IeeeFormat::bfloat16, one_step(PipelineStep::positions, "float16"));
     BOOST_TEST(pipeline.max_position() == 65519);  // 65520 is the tie above 65504, to even: infinity
     BOOST_TEST(pipeline.stored_position(65519) == 65504.0F);
     BOOST_CHECK_THROW(pipeline.rotation(65520), InvalidInput);
@@ -211,8 +215,7 @@ BOOST_AUTO_TEST_CASE(float16_positions_overflow_above_65519) {
     // A float16 angle of float32 positions: inv_freq 1 (pair 1) overflows at the same
     // position (the search over the angle); with inv_freq 1/2 only (pair 1 removed by
     // reversed p-RoPE), at twice it.
-    PipelineVariant angle;
-    rope::set_step_format(angle, PipelineStep::angle, "float16", "--angle-dtype");
+    const PipelineVariant angle = one_step(PipelineStep::angle, "float16");
     BOOST_TEST(InferencePipeline(schedule, IeeeFormat::bfloat16, angle).max_position() == 65519);
     const auto low = FrequencySchedule(rope::RotaryKind::reversed_p_rope, "4", 4, numeric::ExactFraction{1, 2});
     const InferencePipeline low_angle(low, IeeeFormat::bfloat16, angle);
@@ -273,9 +276,7 @@ BOOST_AUTO_TEST_CASE(names_and_refused_formats) {
 BOOST_AUTO_TEST_CASE(score_format_rounds_the_accumulator) {
     numeric::PrecisionGuard guard(128);
     const auto schedule = FrequencySchedule::rope("10000", 2);
-    PipelineVariant v;
-    rope::set_step_format(v, PipelineStep::score, "float32", "--score-dtype");
-    const InferencePipeline wide(schedule, IeeeFormat::bfloat16, v);
+    const InferencePipeline wide(schedule, IeeeFormat::bfloat16, one_step(PipelineStep::score, "float32"));
     const InferencePipeline intended(schedule, IeeeFormat::bfloat16);
     const float acc = 1.0F + std::ldexp(1.0F, -12);
     BOOST_TEST(wide.round_score(acc) == acc);
