@@ -2,7 +2,8 @@
 
 #include <mpfr.h>
 
-#include <cfenv>
+#include "ropecheck/numeric/dtype_rounding.hpp"
+
 #include <cmath>
 #include <limits>
 
@@ -13,9 +14,12 @@ double round_to(double x, const numeric::IeeeParameters& format) {
     // The quantum of x's binade in the format, or of its subnormals: scaling by a
     // power of two is exact, and nearbyint rounds to nearest-even (the default mode).
     const int exponent = std::max(std::ilogb(x), format.min_exponent) - (format.precision - 1);
-    const double rounded = std::ldexp(std::nearbyint(std::ldexp(x, -exponent)), exponent);
+    const bool nearest = numeric::dtype_rounds_to_nearest();
+    const double scaled = std::ldexp(x, -exponent);
+    const double rounded = std::ldexp(nearest ? std::nearbyint(scaled) : std::trunc(scaled), exponent);
     const double largest = std::ldexp(2.0 - std::ldexp(1.0, 1 - format.precision), format.max_exponent);
-    if (std::abs(rounded) > largest) return std::copysign(std::numeric_limits<double>::infinity(), x);
+    // Overflow: to nearest gives infinity; truncation (the mutant) the largest finite value.
+    if (std::abs(rounded) > largest) return std::copysign(nearest ? std::numeric_limits<double>::infinity() : largest, x);
     return rounded;
 }
 
@@ -39,7 +43,7 @@ CosSin cos_sin_in(double x, numeric::IeeeFormat format) {
     mpfr_init2(c, p.precision);
     mpfr_init2(s, p.precision);
     mpfr_set_d(in, x, MPFR_RNDN);
-    mpfr_sin_cos(s, c, in, MPFR_RNDN);
+    mpfr_sin_cos(s, c, in, numeric::dtype_rounds_to_nearest() ? MPFR_RNDN : MPFR_RNDZ);
     const CosSin out{subnormal_safe(c, x, format, numeric::detail::IeeeOp::cos),
                      subnormal_safe(s, x, format, numeric::detail::IeeeOp::sin)};
     mpfr_clear(in);

@@ -15,7 +15,9 @@ namespace ropecheck::rope::detail {
 inline constexpr numeric::IeeeParameters tf32_parameters{11, -126, 127, "tf32"};
 
 // x rounded to nearest, ties to even, in the format (subnormals, and +-inf on
-// overflow). x must be finite; the result is exact as a double.
+// overflow). x must be finite; the result is exact as a double. Like ieee.hpp,
+// both functions truncate under the mutant "ieee-round-toward-zero"
+// (numeric/dtype_rounding.hpp).
 double round_to(double x, const numeric::IeeeParameters& format);
 
 // cos(x) and sin(x) of an exact double, each correctly rounded to the format
