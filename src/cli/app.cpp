@@ -75,6 +75,8 @@ int run_app(int argc, char** argv) {
         ->delimiter(',');
     audit_cmd->add_option("--base-bound-budget", audit.base_bound_budget,
                           "Work units (context x rotary width) the base bound may take per group (default 2^23)");
+    audit_cmd->add_flag("--precision-slips", audit.precision_slips,
+                        "Also report what each pipeline-variant preset does within the context");
     audit_cmd->add_option("--jobs,-j", audit.jobs, "Threads (default: every core)")->check(CLI::Range(1, 1024));
 
     // CLI11 would only say "a subcommand is required"; name the word it got.

@@ -13,9 +13,11 @@
 #include <set>
 
 #include "audit_json.hpp"
+#include "audit_slips.hpp"
 #include "audit_text.hpp"
 #include "ropecheck/audit/audit_run.hpp"
 #include "ropecheck/audit/finding_check.hpp"
+#include "ropecheck/audit/precision_slips.hpp"
 #include "ropecheck/cli/app.hpp"
 #include "ropecheck/cli/provenance.hpp"
 #include "ropecheck/model/layer_groups.hpp"
@@ -72,8 +74,17 @@ int audit_command(const AuditOptions& options, std::ostream& out) {
 
     run->result.provenance = build_provenance();
     if (options.report_dir) report::write_reports(run->result, *options.report_dir);
-    if (options.format == "json") out << audit_json(*run, name, limits).dump(2) << '\n';
-    else out << audit_text(*run, name, audit_precision_bits);
+    std::vector<audit::GroupSlips> slips;
+    const numeric::IeeeFormat slips_dtype = audit::slips_dtype(run->layout);
+    if (options.precision_slips) slips = audit::precision_slips(run->layout, slips_dtype);
+    if (options.format == "json") {
+        core::json j = audit_json(*run, name, limits);
+        if (options.precision_slips) j["precision_slips"] = slips_json(slips, slips_dtype);
+        out << j.dump(2) << '\n';
+    } else {
+        out << audit_text(*run, name, audit_precision_bits);
+        if (options.precision_slips) out << slips_text(slips, slips_dtype);
+    }
 
     bool erred = false, gated = false;
     for (const auto& f : run->findings) {

@@ -1,5 +1,5 @@
 #pragma once
-// The JSON view of an audit: schema ropecheck-audit, version 2 (reports/README.md).
+// The JSON view of an audit: schema ropecheck-audit, version 3 (reports/README.md).
 #include <string>
 
 #include "ropecheck/audit/audit_run.hpp"
@@ -7,7 +7,7 @@
 
 namespace ropecheck::cli {
 
-inline constexpr int audit_schema_version = 2;
+inline constexpr int audit_schema_version = 3;
 
 core::json audit_json(const audit::AuditRun& run, const std::string& config_name, const audit::FindingLimits& limits);
 

@@ -1,4 +1,5 @@
 #include "ropecheck/numeric/ieee.hpp"
+#include "ropecheck/numeric/dtype_rounding.hpp"
 
 #include "ropecheck/numeric/mutant.hpp"
 
@@ -56,6 +57,8 @@ private:
 mpfr_rnd_t dtype_rounding() { return ROPECHECK_MUTANT("ieee-round-toward-zero") ? MPFR_RNDZ : MPFR_RNDN; }
 
 }  // namespace
+
+bool dtype_rounds_to_nearest() { return dtype_rounding() == MPFR_RNDN; }
 
 namespace detail {
 

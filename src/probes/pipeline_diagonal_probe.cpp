@@ -7,6 +7,7 @@
 #include "ropecheck/numeric/decimal.hpp"
 #include "ropecheck/probes/pipeline_target.hpp"
 #include "ropecheck/probes/probe.hpp"
+#include "ropecheck/probes/probe_parameters.hpp"
 
 namespace ropecheck::probes {
 namespace {
@@ -20,7 +21,7 @@ public:
     PipelineDiagonalProbe()
         : Probe({"pipeline-diagonal", 70,
                  "the first query position at which the inference pipeline loses Theorem 5.3's diagonal"},
-                pipeline_request("Which pair K carries psi = (8, 0), 1 = highest (default 1)",
+                pipeline_variant_request("Which pair K carries psi = (8, 0), 1 = highest (default 1)",
                                  {required("context", core::ParameterKind::integer,
                                            "Query positions 0..N scanned", "N")}),
                 {"lost_at_query_position"}) {}
@@ -37,11 +38,15 @@ public:
         Answer out;
         out.label = pair_label(request);
         out.fields["dtype"] = dtype;
-        out.fields["float32_inv_freq"] = numeric::float32_decimal(s.pipeline.inverse_frequencies()[s.pair]);
+        if (names_variant(request)) record_variant(s.pipeline, out.fields);
+        out.fields["float32_inv_freq"] = numeric::float32_decimal(rope::float32_inverse_frequency(s.schedule, static_cast<int>(s.pair)));
+        if (names_variant(request))
+            out.fields["stored_inv_freq"] = numeric::float32_decimal(s.pipeline.inverse_frequencies()[s.pair]);
         out.fields["lost_at_query_position"] = optional_json(loss.query_position);
         if (!loss.query_position) {
             out.text = "kept: at every query position i <= " + std::to_string(context) +
                        " the query's own key scores strictly highest in " + dtype + " (exhaustive)";
+            note_variant(request, s.pipeline, out);
             return out;
         }
         out.fields["rival_key_position"] = loss.rival_position;
@@ -51,6 +56,7 @@ public:
                    std::to_string(loss.rival_position) + " scores " + score_text(loss.rival_score) +
                    " >= the query's own " + score_text(loss.target_score) + " in " + dtype +
                    " (exhaustive over every query position and key up to it)";
+        note_variant(request, s.pipeline, out);
         return out;
     }
 };

@@ -9,6 +9,7 @@
 #include "ropecheck/numeric/invalid_input.hpp"
 #include "ropecheck/probes/pipeline_channel_break.hpp"
 #include "ropecheck/probes/probe.hpp"
+#include "ropecheck/probes/probe_parameters.hpp"
 
 namespace ropecheck::probes {
 namespace {
@@ -20,7 +21,7 @@ public:
     PipelineFlipProbe()
         : Probe({"pipeline-flip", 80,
                  "the first distance at which the pipeline breaks a semantic channel, vs the exact break"},
-                pipeline_request("Which pair K carries psi = (8, 0), 1 = highest (default d/2, the lowest)",
+                pipeline_variant_request("Which pair K carries psi = (8, 0), 1 = highest (default d/2, the lowest)",
                                  {optional("context", core::ParameterKind::integer,
                                            "Query positions scanned (default twice the exact break)", "N")}),
                 {"flip_distance"}) {}
@@ -42,11 +43,13 @@ public:
         Answer out;
         out.label = pair_label(request);
         out.fields["dtype"] = dtype;
+        if (names_variant(request)) record_variant(s.pipeline, out.fields);
         out.fields["exact_break_distance"] = optional_json(exact.first_break_distance);
         if (c.context == 0) {
             out.fields["flip_distance"] = nullptr;
             out.text = "no exact break up to " + std::to_string(max_flip_position / 2) +
                        ": give --context N to compare the pipeline over N positions";
+            note_variant(request, s.pipeline, out);
             return out;
         }
         const std::int64_t context = c.context;
@@ -61,6 +64,7 @@ public:
             out.text = "no earlier break: the " + dtype + " pipeline keeps the target ahead at every distance below " +
                        (exact.first_break_distance ? "the exact break" : std::to_string(context + 1)) +
                        " for every query position <= " + std::to_string(context) + " (" + exact_text + ")";
+            note_variant(request, s.pipeline, out);
             return out;
         }
         out.fields["query_position"] = flip.query_position;
@@ -70,6 +74,7 @@ public:
                    std::to_string(flip.query_position) + ", score " + numeric::float32_decimal(flip.score) +
                    " <= 0 in " + dtype + "); " + exact_text + "; strictly below the competitor first at " +
                    (c.strict_flip_distance ? std::to_string(*c.strict_flip_distance) : "no earlier distance");
+        note_variant(request, s.pipeline, out);
         return out;
     }
 };

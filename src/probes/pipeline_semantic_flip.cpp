@@ -22,7 +22,8 @@ constexpr double max_pairs = 0x1p34;
 
 // Distances below which no flip is possible, proven for the one-pair vector
 // psi = (x, 0), x a power of two (the constructions of the claims), when the
-// attention factor is 1 and every position is below 2^24 (float32(i) = i).
+// attention factor is 1, every position is below 2^24 (float32(i) = i) and the
+// pipeline runs the default variant's steps (scores in the dtype).
 //
 // Then the rotated vectors are exactly x (c_i, s_i), with c_i, s_i the dtype
 // values of the float32 cos/sin of theta_i = fl32(i g), g the float32 inv_freq:
@@ -49,6 +50,8 @@ std::int64_t first_possible_flip(const rope::InferencePipeline& pipeline, std::s
     const float mantissa = std::frexp(std::abs(x[2 * *pair]), &exponent);
     if (mantissa != 0.5F || exponent > 6) return 1;  // not a power of two, or x^2 near float16's range
     if (max_position >= (std::int64_t{1} << 24)) return 1;
+    // The bound is that of the intended steps up to the table, scores in the dtype.
+    if (!pipeline.variant().default_table() || pipeline.score_format() != pipeline.dtype()) return 1;
     const float g = pipeline.inverse_frequencies()[*pair];
     if (g <= 0) return 1;
     using numeric::interval;
@@ -99,7 +102,7 @@ PipelineFlip pipeline_semantic_flip(const rope::InferencePipeline& pipeline, std
     const detail::RotatedPositions track(pipeline, x, support, 0, max_position);
     // A positive float32 accumulator rounds to a positive dtype value unless it
     // underflows; anything at or below this is rounded exactly.
-    const auto f = numeric::parameters_of(pipeline.dtype());
+    const auto f = numeric::parameters_of(pipeline.score_format());
     const double tiny = std::ldexp(1.0, f.min_exponent);
 
     // The least flipping distance, each distance one block (its query positions

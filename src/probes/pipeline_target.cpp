@@ -17,7 +17,7 @@ namespace {
 // target's: rounding moves a value by at most half an ulp (<= |v| 2^-p, or half
 // the least subnormal), and rounding is monotone.
 double rounding_slack(const rope::InferencePipeline& pipeline, float target) {
-    const auto f = numeric::parameters_of(pipeline.dtype());
+    const auto f = numeric::parameters_of(pipeline.score_format());
     return std::abs(static_cast<double>(target)) * std::ldexp(1.0, -(f.precision - 2)) +
            std::ldexp(1.0, f.min_exponent - f.precision + 1);
 }

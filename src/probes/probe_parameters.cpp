@@ -62,6 +62,48 @@ std::vector<ParameterSpec> schedule_parameters() {
     };
 }
 
+namespace {
+
+// The request key of a step's option: positions_dtype, ...
+std::string step_key(rope::PipelineStep step) { return rope::step_name(step) + "_dtype"; }
+
+}  // namespace
+
+std::vector<ParameterSpec> variant_parameters() {
+    std::string presets;
+    for (const auto& p : rope::variant_presets()) presets.append(presets.empty() ? "" : ", ").append(p.name);
+    std::vector<ParameterSpec> out{
+        optional_spec("variant", ParameterKind::text, "Pipeline variant: " + presets + " (default: default)", nullptr,
+                      "V")};
+    for (rope::PipelineStep step : rope::all_pipeline_steps) {
+        std::string formats = step == rope::PipelineStep::angle          ? "float32, tf32, bfloat16 or float16"
+                              : step == rope::PipelineStep::accumulation ? "float32"
+                                                                         : "float32, bfloat16 or float16";
+        if (step == rope::PipelineStep::score) formats += " (default: the dtype)";
+        out.push_back(optional_spec(step_key(step), ParameterKind::text,
+                                    "Format of the " + rope::step_name(step) + " step: " + formats, nullptr, "F"));
+    }
+    return out;
+}
+
+rope::PipelineVariant variant_of(const core::Parameters& request) {
+    rope::PipelineVariant v;
+    if (request.has("variant")) v = rope::parse_variant(request.text("variant"));
+    for (rope::PipelineStep step : rope::all_pipeline_steps) {
+        const std::string key = step_key(step);
+        if (request.has(key))
+            rope::set_step_format(v, step, request.text(key), core::flag_of({key, ParameterKind::text, ""}));
+    }
+    return v;
+}
+
+bool names_variant(const core::Parameters& request) {
+    if (request.has("variant")) return true;
+    for (rope::PipelineStep step : rope::all_pipeline_steps)
+        if (request.has(step_key(step))) return true;
+    return false;
+}
+
 bool takes_schedule(const std::vector<ParameterSpec>& schema) {
     return std::any_of(schema.begin(), schema.end(), [](const ParameterSpec& p) { return p.within == "scaling"; });
 }
@@ -126,6 +168,8 @@ core::Parameters request_of(const Probe& probe, const core::json& given, const s
     const int head_dim = request.small_integer("head_dim");
     rope::FrequencySchedule::rope(request.decimal("theta"), head_dim);  // validates theta > 1 and an even d >= 2
     if (takes_schedule(schema)) schedule_of(request);                   // validates the schedule options
+    if (std::any_of(schema.begin(), schema.end(), [](const ParameterSpec& p) { return p.name == "variant"; }))
+        variant_of(request);  // validates the variant options
     if (request.has("frequency") && request.values().at("frequency").is_number_integer()) {
         const std::int64_t k = request.integer("frequency");
         require(k >= 1 && k <= head_dim / 2,

@@ -31,6 +31,15 @@ std::vector<core::ParameterSpec> pipeline_request(const std::string& frequency_h
     return schedule_request(frequency_help, std::move(own));
 }
 
+std::vector<core::ParameterSpec> pipeline_variant_request(const std::string& frequency_help,
+                                                          std::vector<core::ParameterSpec> own) {
+    own.push_back(
+        optional("dtype", core::ParameterKind::text, "Model dtype: float32, bfloat16 or float16", "D", "bfloat16"));
+    const auto variant = variant_parameters();
+    own.insert(own.end(), variant.begin(), variant.end());
+    return schedule_request(frequency_help, std::move(own));
+}
+
 std::vector<core::ParameterSpec> plain_request(const std::string& frequency_help,
                                                std::vector<core::ParameterSpec> own) {
     auto out = request_parameters(frequency_help);
@@ -90,7 +99,10 @@ std::string frequency_label(const core::Parameters& request, const std::vector<n
 }
 
 std::string pair_label(const core::Parameters& request) {
-    return "g_" + std::to_string(request.integer("frequency")) + ", dtype " + request.text("dtype");
+    std::string out = "g_" + std::to_string(request.integer("frequency")) + ", dtype " + request.text("dtype");
+    if (names_variant(request))
+        out += ", variant " + rope::variant_name(variant_of(request));
+    return out;
 }
 
 core::json enclosure(const numeric::interval& x) {
@@ -104,9 +116,26 @@ PipelineSetup pipeline_setup(const core::Parameters& request) {
     const std::size_t pair = pair_index(request);
     if (!schedule.chunks()[pair].rotated)
         throw InvalidInput("--frequency " + std::to_string(pair + 1) + ": that pair does not rotate in this schedule");
-    rope::InferencePipeline pipeline(schedule, rope::parse_pipeline_dtype(request.text("dtype")));
+    rope::InferencePipeline pipeline(schedule, rope::parse_pipeline_dtype(request.text("dtype")), variant_of(request));
     std::vector<numeric::real> psi = one_pair_vector(schedule.head_dim(), pair);
     return {std::move(schedule), pair, std::move(pipeline), std::move(psi)};
+}
+
+void record_variant(const rope::InferencePipeline& pipeline, core::json& fields) {
+    const rope::PipelineVariant& v = pipeline.variant();
+    core::json steps = core::json::object();
+    for (rope::PipelineStep step : rope::all_pipeline_steps) {
+        if (step == rope::PipelineStep::accumulation) steps["rotation"] = numeric::to_string(pipeline.dtype());
+        const std::string f = rope::step_format(v, step);
+        steps[rope::step_name(step)] = f.empty() ? numeric::to_string(pipeline.dtype()) : f;
+    }
+    fields["variant"] = rope::variant_name(v);
+    fields["steps"] = std::move(steps);
+}
+
+void note_variant(const core::Parameters& request, const rope::InferencePipeline& pipeline, Answer& answer) {
+    if (names_variant(request))
+        answer.text += " [" + rope::describe(pipeline.variant(), pipeline.dtype()) + "]";
 }
 
 }  // namespace ropecheck::probes::support

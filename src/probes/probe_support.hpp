@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "ropecheck/core/parameters.hpp"
+#include "ropecheck/probes/probe.hpp"
 #include "ropecheck/numeric/types.hpp"
 #include "ropecheck/rope/frequency_schedule.hpp"
 #include "ropecheck/rope/inference_pipeline.hpp"
@@ -33,6 +34,9 @@ std::vector<core::ParameterSpec> schedule_request(const std::string& frequency_h
 // The inference-pipeline probes': their own, then the dtype, then the schedule.
 std::vector<core::ParameterSpec> pipeline_request(const std::string& frequency_help,
                                                   std::vector<core::ParameterSpec> own);
+// The same with the pipeline variant's options after the dtype (probe_parameters.hpp).
+std::vector<core::ParameterSpec> pipeline_variant_request(const std::string& frequency_help,
+                                                          std::vector<core::ParameterSpec> own);
 // The same for a probe of plain RoPE only: no schedule parameters.
 std::vector<core::ParameterSpec> plain_request(const std::string& frequency_help,
                                                std::vector<core::ParameterSpec> own);
@@ -56,14 +60,15 @@ std::size_t pair_index(const core::Parameters& request);  // 0-based, of a singl
 std::vector<numeric::interval> requested_frequencies(const core::Parameters& request);
 // "g_1 = 1.00000000000e+00" or "all 128 frequencies".
 std::string frequency_label(const core::Parameters& request, const std::vector<numeric::interval>& g);
-// "g_1, dtype bfloat16".
+// "g_1, dtype bfloat16", then ", variant positions-bf16" when the request names one.
 std::string pair_label(const core::Parameters& request);
 
 core::json enclosure(const numeric::interval& x);  // {"lower", "upper"}, rounded outward
 core::json optional_json(const std::optional<std::int64_t>& n);
 
 // The inference-pipeline probes' setting: the schedule, the requested pair
-// (which must rotate), the pipeline in the request's dtype and psi = (8, 0) on the pair.
+// (which must rotate), the pipeline in the request's dtype and variant (when the
+// schema has one) and psi = (8, 0) on the pair.
 struct PipelineSetup {
     rope::FrequencySchedule schedule;
     std::size_t pair;
@@ -71,5 +76,9 @@ struct PipelineSetup {
     std::vector<numeric::real> psi;
 };
 PipelineSetup pipeline_setup(const core::Parameters& request);
+// The request's variant in words for an answer: its name and every step's format.
+void record_variant(const rope::InferencePipeline& pipeline, core::json& fields);
+// When the request names a variant: its steps appended to the answer's text.
+void note_variant(const core::Parameters& request, const rope::InferencePipeline& pipeline, Answer& answer);
 
 }  // namespace ropecheck::probes::support

@@ -1,6 +1,9 @@
 #include "ropecheck/rope/inference_pipeline.hpp"
 
+#include <cmath>
 #include <string>
+
+#include "step_rounding.hpp"
 
 #include "ropecheck/numeric/mutant.hpp"
 #include "ropecheck/numeric/invalid_input.hpp"
@@ -41,38 +44,24 @@ namespace {
 
 float as_float(const real& dtype_value) { return static_cast<float>(dtype_value.convert_to<double>()); }
 
-// The rotation of the pairs listed in `pairs`, in the dtype F: the table in
-// float32 through the kernel, the attention factor, the cast, then the kernel's
-// apply_rotation in F.
+// Positions beyond this are not exact in a double (and far beyond any context).
+constexpr std::int64_t largest_position = std::int64_t{1} << 53;
+
+// The rotation of the pairs listed in `pairs` in the dtype F: the table's
+// entries cast to F, then the kernel's apply_rotation in F.
 template <IeeeFormat F>
-std::vector<float> rotate_pairs(const std::vector<float>& inv_freq, float attention_factor,
-                                const std::vector<std::size_t>& pairs, std::span<const float> x,
-                                std::int64_t position) {
-    using numeric::float32;
+std::vector<float> rotate_pairs(const std::vector<std::pair<double, double>>& entries,
+                                const std::vector<std::size_t>& pairs, std::span<const float> x) {
     using D = Ieee<F>;
-    std::vector<float32> freqs;
+    const auto format = numeric::parameters_of(F);
     std::vector<D> sub;
-    freqs.reserve(pairs.size());
-    sub.reserve(2 * pairs.size());
-    for (std::size_t k : pairs) {
-        freqs.emplace_back(static_cast<double>(inv_freq[k]));
-        sub.emplace_back(static_cast<double>(x[2 * k]));
-        sub.emplace_back(static_cast<double>(x[2 * k + 1]));
-    }
-    RotationTable<float32> table32 = rotation_table<float32>(freqs, position);
     RotationTable<D> table;
-    const float32 factor(static_cast<double>(attention_factor));
+    sub.reserve(2 * pairs.size());
     for (std::size_t i = 0; i < pairs.size(); ++i) {
-        float32 c = table32.cos[i], s = table32.sin[i];
-        if (inv_freq[pairs[i]] == 0.0F) {
-            c = float32(1.0);
-            s = float32(0.0);
-        } else if (attention_factor != 1.0F) {
-            c = c * factor;
-            s = s * factor;
-        }
-        table.cos.push_back(D::from_exact(c.value()));
-        table.sin.push_back(D::from_exact(s.value()));
+        sub.emplace_back(static_cast<double>(x[2 * pairs[i]]));
+        sub.emplace_back(static_cast<double>(x[2 * pairs[i] + 1]));
+        table.cos.push_back(D::from_exact(real(detail::round_to(entries[i].first, format))));
+        table.sin.push_back(D::from_exact(real(detail::round_to(entries[i].second, format))));
     }
     const std::vector<D> rotated = apply_rotation<D>(sub, table);
     std::vector<float> out(x.size(), 0.0F);
@@ -85,35 +74,100 @@ std::vector<float> rotate_pairs(const std::vector<float>& inv_freq, float attent
 
 }  // namespace
 
-InferencePipeline::InferencePipeline(const FrequencySchedule& schedule, IeeeFormat dtype) : dtype_(dtype) {
+InferencePipeline::InferencePipeline(const FrequencySchedule& schedule, IeeeFormat dtype,
+                                     const PipelineVariant& variant)
+    : dtype_(dtype), variant_(variant) {
     parse_pipeline_dtype(numeric::to_string(dtype));  // rejects float64
+    // The variant's formats are the ones set_step_format accepts (checked again
+    // here for variants built in code).
+    for (PipelineStep step : all_pipeline_steps) {
+        const std::string f = step_format(variant, step);
+        if (!f.empty()) {
+            PipelineVariant check;
+            set_step_format(check, step, f, "pipeline variant " + step_name(step));
+        }
+    }
+    const auto inv_format = numeric::parameters_of(variant.inv_freq);
     for (int k = 0; k < schedule.pairs(); ++k)
-        inverse_frequencies_.push_back(schedule.chunks()[static_cast<std::size_t>(k)].rotated
-                                           ? float32_inverse_frequency(schedule, k)
-                                           : 0.0F);
+        inverse_frequencies_.push_back(
+            schedule.chunks()[static_cast<std::size_t>(k)].rotated
+                ? static_cast<float>(detail::round_to(float32_inverse_frequency(schedule, k), inv_format))
+                : 0.0F);
     attention_factor_ = as_float(numeric::round_to_format(schedule.attention_factor<real>(), IeeeFormat::binary32));
+    // The finite range: the stored position, then every angle (monotone in the position).
+    const double largest_stored = std::ldexp(2.0 - std::ldexp(1.0, 1 - numeric::parameters_of(variant.positions).precision),
+                                             numeric::parameters_of(variant.positions).max_exponent);
+    max_position_ = largest_position;
+    if (largest_stored < static_cast<double>(largest_position)) {
+        std::int64_t p = static_cast<std::int64_t>(largest_stored);
+        while (std::isfinite(stored_position(p + 1))) ++p;  // up to half an ulp above the largest value
+        max_position_ = p;
+    }
+    std::size_t fastest = 0;
+    for (std::size_t k = 0; k < inverse_frequencies_.size(); ++k)
+        if (inverse_frequencies_[k] > inverse_frequencies_[fastest]) fastest = k;
+    if (!inverse_frequencies_.empty() && !std::isfinite(angle(static_cast<int>(fastest), max_position_))) {
+        std::int64_t finite = 0, infinite = max_position_;  // angle(finite) finite, angle(infinite) not
+        while (infinite - finite > 1) {
+            const std::int64_t mid = finite + (infinite - finite) / 2;
+            (std::isfinite(angle(static_cast<int>(fastest), mid)) ? finite : infinite) = mid;
+        }
+        max_position_ = finite;
+    }
+}
+
+float InferencePipeline::stored_position(std::int64_t position) const {
+    if (position < 0 || position > largest_position) throw InvalidInput("position " + std::to_string(position) + " is outside [0, 2^53]");
+    return static_cast<float>(detail::round_to(static_cast<double>(position), numeric::parameters_of(variant_.positions)));
+}
+
+float InferencePipeline::angle(int chunk, std::int64_t position) const {
+    double p = stored_position(position);
+    double g = inverse_frequencies_.at(static_cast<std::size_t>(chunk));
+    if (variant_.angle.tf32_inputs) {
+        p = detail::round_to(p, detail::tf32_parameters);
+        g = detail::round_to(g, detail::tf32_parameters);
+    }
+    // Both have at most 24 significant bits: the double product is exact.
+    return static_cast<float>(detail::round_to(p * g, numeric::parameters_of(variant_.angle.result)));
+}
+
+void InferencePipeline::require_position(std::int64_t position) const {
+    if (position < 0 || position > max_position_)
+        throw InvalidInput("position " + std::to_string(position) + " is outside the pipeline's finite range [0, " +
+                           std::to_string(max_position_) + "] (" + describe(variant_, dtype_) + ")");
+}
+
+std::pair<double, double> InferencePipeline::table_entry(std::size_t chunk, std::int64_t position) const {
+    const detail::CosSin t = detail::cos_sin_in(angle(static_cast<int>(chunk), position), variant_.table);
+    if (attention_factor_ == 1.0F) return {t.cos, t.sin};
+    // The factor (float32) times a table value: an exact double product, rounded once.
+    const auto f = numeric::parameters_of(variant_.table);
+    const double factor = attention_factor_;
+    return {detail::round_to(t.cos * factor, f), detail::round_to(t.sin * factor, f)};
 }
 
 RotationTable<float> InferencePipeline::rotation(std::int64_t position) const {
-    // Rotating the unit vectors e_0 of every pair reads the table off: the
-    // rotated pair is (c * 1 - s * 0, s * 1 + c * 0) = (c, s) exactly.
-    std::vector<float> unit(inverse_frequencies_.size() * 2, 0.0F);
-    for (std::size_t k = 0; k < inverse_frequencies_.size(); ++k) unit[2 * k] = 1.0F;
-    const std::vector<float> r = rotate(unit, position);
+    require_position(position);
+    const auto f = numeric::parameters_of(dtype_);
     RotationTable<float> table;
     for (std::size_t k = 0; k < inverse_frequencies_.size(); ++k) {
-        table.cos.push_back(r[2 * k]);
-        table.sin.push_back(r[2 * k + 1]);
+        if (inverse_frequencies_[k] == 0.0F) {
+            table.cos.push_back(1.0F);
+            table.sin.push_back(0.0F);
+            continue;
+        }
+        const auto [c, s] = table_entry(k, position);
+        table.cos.push_back(static_cast<float>(detail::round_to(c, f)));
+        table.sin.push_back(static_cast<float>(detail::round_to(s, f)));
     }
     return table;
 }
 
 real InferencePipeline::unit_cosine(int chunk, std::int64_t position) const {
-    using numeric::float32;
-    const float inv = inverse_frequencies_.at(static_cast<std::size_t>(chunk));
-    const std::vector<float32> freq{float32(static_cast<double>(inv))};
-    const RotationTable<float32> t = rotation_table<float32>(freq, position);
-    return numeric::round_to_format(t.cos[0].value(), dtype_);
+    require_position(position);
+    const double c = detail::cos_sin_in(angle(chunk, position), variant_.table).cos;
+    return real(detail::round_to(c, numeric::parameters_of(dtype_)));
 }
 
 std::vector<float> InferencePipeline::to_dtype(std::span<const real> x) const {
@@ -133,23 +187,27 @@ std::vector<float> InferencePipeline::to_dtype(std::span<const double> x) const 
 std::vector<float> InferencePipeline::rotate(std::span<const float> x, std::int64_t position) const {
     if (x.size() != inverse_frequencies_.size() * 2)
         throw std::invalid_argument("InferencePipeline::rotate: vector size is not the head dimension");
+    require_position(position);
     std::vector<std::size_t> pairs;
-    for (std::size_t k = 0; k < inverse_frequencies_.size(); ++k)
-        if (x[2 * k] != 0.0F || x[2 * k + 1] != 0.0F) pairs.push_back(k);
+    std::vector<std::pair<double, double>> entries;
+    for (std::size_t k = 0; k < inverse_frequencies_.size(); ++k) {
+        if (x[2 * k] == 0.0F && x[2 * k + 1] == 0.0F) continue;
+        pairs.push_back(k);
+        // A pair that does not rotate: exactly 1 and 0, no attention factor.
+        entries.push_back(inverse_frequencies_[k] == 0.0F ? std::pair{1.0, 0.0} : table_entry(k, position));
+    }
     // Mutant "pipeline-skip-dtype-rounding": the rotation stays in float32
     // whatever the model dtype.
     if (ROPECHECK_MUTANT("pipeline-skip-dtype-rounding"))
-        return rotate_pairs<IeeeFormat::binary32>(inverse_frequencies_, attention_factor_, pairs, x, position);
+        return rotate_pairs<IeeeFormat::binary32>(entries, pairs, x);
     switch (dtype_) {
-        case IeeeFormat::binary16:
-            return rotate_pairs<IeeeFormat::binary16>(inverse_frequencies_, attention_factor_, pairs, x, position);
-        case IeeeFormat::bfloat16:
-            return rotate_pairs<IeeeFormat::bfloat16>(inverse_frequencies_, attention_factor_, pairs, x, position);
+        case IeeeFormat::binary16: return rotate_pairs<IeeeFormat::binary16>(entries, pairs, x);
+        case IeeeFormat::bfloat16: return rotate_pairs<IeeeFormat::bfloat16>(entries, pairs, x);
         case IeeeFormat::binary32:
         case IeeeFormat::binary64:
             break;
     }
-    return rotate_pairs<IeeeFormat::binary32>(inverse_frequencies_, attention_factor_, pairs, x, position);
+    return rotate_pairs<IeeeFormat::binary32>(entries, pairs, x);
 }
 
 float InferencePipeline::accumulate(std::span<const float> a, std::span<const float> b) {
@@ -159,8 +217,9 @@ float InferencePipeline::accumulate(std::span<const float> a, std::span<const fl
 }
 
 float InferencePipeline::round_score(float accumulator) const {
-    if (dtype_ == IeeeFormat::binary32) return accumulator;
-    return as_float(numeric::round_to_format(real(static_cast<double>(accumulator)), dtype_));
+    const IeeeFormat f = score_format();
+    if (f == IeeeFormat::binary32) return accumulator;
+    return as_float(numeric::round_to_format(real(static_cast<double>(accumulator)), f));
 }
 
 }  // namespace ropecheck::rope

@@ -2,6 +2,8 @@
 // (provenance in tests/data/configs/SOURCES.md) resolve as transformers would, and broken ones are
 // rejected with the field named.
 #include <boost/test/unit_test.hpp>
+
+#include <map>
 #include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -11,6 +13,7 @@
 #include <unistd.h>
 
 #include "report_shape.hpp"
+#include "../support/tool_runner.hpp"
 #include "ropecheck/cli/audit_command.hpp"
 #include "ropecheck/numeric/invalid_input.hpp"
 
@@ -68,7 +71,7 @@ BOOST_AUTO_TEST_CASE(every_shared_config_audits_with_all_fields) {
                                     "defaults_applied", "ignored_keys", "notes", "layer_groups"})
                 BOOST_TEST(j.contains(key), key);
             BOOST_TEST(j.at("schema") == "ropecheck-audit");
-            BOOST_TEST(j.at("schema_version") == 2);
+            BOOST_TEST(j.at("schema_version") == 3);
             // Every layer in exactly one group.
             std::vector<int> seen(j.at("num_layers").get<std::size_t>(), 0);
             for (const auto& g : j.at("layer_groups")) {
@@ -119,6 +122,63 @@ BOOST_AUTO_TEST_CASE(llama_3_1_resolves_llama3_scaling) {
     // The break distance is a number beyond the context (issue 13's outside figure).
     BOOST_TEST(f.back().at("first_break_distance") == 5118392);
     BOOST_TEST(f.back().at("robust").get<bool>());
+}
+
+// --precision-slips: per preset, the first repeated rotation table and phase
+// inversions. The collisions of the position-rounding slips follow from the
+// formats alone: bfloat16 holds the integers up to 2^8, TF32 up to 2^11, so
+// 2^8 + 1 and 2^11 + 1 round (ties to even) onto the position before them. The
+// others must be what `probe position-collision` answers for the same schedule
+// (the audit reaches the pipeline through the config, the probe through options).
+BOOST_AUTO_TEST_CASE(precision_slips_per_preset) {
+    AuditOptions o;
+    o.config = config_dir / "meta-llama--Llama-3.1-8B.json";
+    o.context = 6000;
+    o.format = "json";
+    o.precision_slips = true;
+    std::ostringstream out;
+    BOOST_REQUIRE_EQUAL(ropecheck::cli::audit_command(o, out), 0);
+    const json j = json::parse(out.str());
+    BOOST_TEST(j.at("schema_version") == 3);
+    const json& s = j.at("precision_slips");
+    BOOST_TEST(s.at("dtype") == "bfloat16");
+    const json& g = s.at("groups").at(0);
+    BOOST_TEST(g.at("highest_pair") == 1);
+    BOOST_TEST(g.at("lowest_pair") == 64);
+    std::map<std::string, json> by;
+    for (const auto& p : g.at("presets")) by[p.at("preset")] = p;
+    BOOST_REQUIRE_EQUAL(by.size(), 6u);
+    BOOST_TEST(by.at("default").at("first_collision_position").is_null());
+    BOOST_TEST(by.at("default").at("highest_pair_phase_inversion").is_null());
+    BOOST_TEST(by.at("positions-bf16").at("first_collision_position") == 257);
+    BOOST_TEST(by.at("positions-bf16").at("collides_with") == 256);
+    BOOST_TEST(by.at("autocast-bf16").at("first_collision_position") == 257);
+    BOOST_TEST(by.at("tf32-angles").at("first_collision_position") == 2049);
+    BOOST_TEST(by.at("tf32-angles").at("collides_with") == 2048);
+    const std::string schedule_args =
+        " --theta 500000 --head-dim 128 --scaling llama3 --factor 8 --low-freq-factor 1 --high-freq-factor 4 "
+        "--original-max-position-embeddings 8192 --context 6000 --format json";
+    for (const char* preset : {"half-cache", "inv-freq-bf16", "positions-bf16"})
+        for (int pair : {1, 64}) {
+            const auto r = ropecheck::test::run_tool("probe position-collision --variant " + std::string(preset) +
+                                                     " --frequency " + std::to_string(pair) + schedule_args);
+            BOOST_REQUIRE_MESSAGE(r.code == 0, r.output);
+            const json probe = json::parse(r.output);
+            BOOST_TEST_CONTEXT(preset << " pair " << pair) {
+                BOOST_TEST(probe.at("first_collision_position") == by.at(preset).at("first_collision_position"));
+                BOOST_TEST(probe.at("first_phase_inversion_position") ==
+                           by.at(preset).at(pair == 1 ? "highest_pair_phase_inversion" : "lowest_pair_phase_inversion"));
+            }
+        }
+    // The text view: one row per preset under the group.
+    o.format = "text";
+    std::ostringstream text;
+    BOOST_REQUIRE_EQUAL(ropecheck::cli::audit_command(o, text), 0);
+    BOOST_TEST(text.str().find("precision slips") != std::string::npos);
+    BOOST_TEST(text.str().find("257 = 256") != std::string::npos);
+    BOOST_TEST(text.str().find("2049 = 2048") != std::string::npos);
+    // Without the option there is no precision_slips key.
+    BOOST_TEST(!audit_json("meta-llama--Llama-3.1-8B.json", 6000).contains("precision_slips"));
 }
 
 BOOST_AUTO_TEST_CASE(gemma3_lists_its_defaults) {

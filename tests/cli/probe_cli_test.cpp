@@ -176,6 +176,16 @@ BOOST_AUTO_TEST_CASE(bad_arguments_exit_2_naming_the_problem) {
         {"probe float-collision --max-distance 10 --dtype float64", "float64"},
         {"probe pipeline-flip --head-dim 8 --p-rope 0.5 --frequency 4", "--frequency 4"},
         {"probe pipeline-flip --max-distance 10", "--max-distance"},
+        // pipeline variants and position-collision
+        {"probe position-collision --context 100 --variant bf16-everything", "--variant bf16-everything"},
+        {"probe position-collision --context 100 --table-dtype tf32", "--table-dtype tf32"},
+        {"probe position-collision --context 100 --accumulation-dtype bfloat16", "--accumulation-dtype bfloat16"},
+        {"probe position-collision --context 100 --positions-dtype float64", "--positions-dtype float64"},
+        {"probe pipeline-flip --angle-dtype int4", "--angle-dtype int4"},
+        {"probe position-collision --context 70000 --variant half-cache", "--context 70000"},
+        {"probe position-collision --context 100 --phase-error 4", "--phase-error 4"},
+        {"probe position-collision --context 0", "--context 0"},
+        {"probe position-collision", "--context"},
     };
     for (const auto& [args, message] : cases) {
         const auto r = run_tool(args);
@@ -222,6 +232,52 @@ BOOST_AUTO_TEST_CASE(pipeline_probes_answer_with_the_claims_figures) {
     std::ofstream(file) << record.dump();
     BOOST_TEST(run_tool("replay " + file.string()).code == 1);
     fs::remove(file);
+}
+
+// Pipeline variants on the command line: the presets and per-step flags reach
+// the pipeline probes, position-collision answers with its documented fields and
+// replays (a bad variant or a format a step cannot take exits 2 naming it: above).
+BOOST_AUTO_TEST_CASE(pipeline_variants_and_position_collision) {
+    const json c = probe_json("position-collision --head-dim 64 --context 3000 --variant positions-bf16");
+    BOOST_TEST(c.at("variant") == "positions-bf16");
+    BOOST_TEST(c.at("steps").at("positions") == "bfloat16");
+    BOOST_TEST(c.at("first_collision_position").get<int>() == 257);  // 257 rounds to 256 in bfloat16
+    BOOST_TEST(c.at("collides_with").get<int>() == 256);
+    // pair 1 (g = 1): 514 rounds to 512 (ties to even), an error of 2 >= pi/2; every
+    // earlier position is off by at most 1
+    BOOST_TEST(c.at("first_phase_inversion_position").get<int>() == 514);
+    const json none = probe_json("position-collision --head-dim 64 --context 3000");
+    BOOST_TEST(none.at("first_collision_position").is_null());
+    BOOST_TEST(none.at("collides_with").is_null());
+    BOOST_TEST(none.at("first_phase_inversion_position").is_null());
+    // A per-step flag is the preset's step: the same answer.
+    const json flag = probe_json("position-collision --head-dim 64 --context 3000 --positions-dtype bf16");
+    BOOST_TEST(flag.at("variant") == "positions-bf16");
+    BOOST_TEST(flag.at("first_collision_position") == c.at("first_collision_position"));
+    // TF32 keeps 11 bits of the position: 2049 is 2048.
+    BOOST_TEST(probe_json("position-collision --head-dim 64 --context 3000 --variant tf32-angles")
+                   .at("first_collision_position")
+                   .get<int>() == 2049);
+    // The variant reaches pipeline-diagonal: without a variant the answer is unchanged.
+    const json diagonal = probe_json("pipeline-diagonal --head-dim 64 --context 600 --dtype float32 --variant autocast-bf16");
+    BOOST_TEST(diagonal.at("variant") == "autocast-bf16");
+    BOOST_TEST(!diagonal.at("lost_at_query_position").is_null());
+    BOOST_TEST(probe_json("pipeline-diagonal --head-dim 64 --context 600 --dtype float32")
+                   .at("lost_at_query_position")
+                   .is_null());
+
+    const fs::path file = scratch_file("position-collision.json");
+    BOOST_REQUIRE(run_tool("probe position-collision --head-dim 64 --context 3000 --variant positions-bf16 "
+                           "--replay-file " + file.string())
+                      .code == 0);
+    BOOST_TEST(run_tool("replay " + file.string()).code == 0);
+    json record = json::parse(std::ifstream(file));
+    BOOST_TEST(record["parameters"]["variant"] == "positions-bf16");
+    record["answer"]["first_collision_position"] = 300;
+    std::ofstream(file) << record.dump();
+    BOOST_TEST(run_tool("replay " + file.string()).code == 1);
+    fs::remove(file);
+
 }
 
 BOOST_AUTO_TEST_CASE(replay_records_re_run_the_probe) {

@@ -22,6 +22,9 @@ struct AuditOptions {
     std::vector<std::string> fail_on;
     std::int64_t base_bound_budget = std::int64_t{1} << 23;  // audit::FindingLimits::base_bound_budget
     int jobs = 0;                                            // 0: every core
+    // --precision-slips: what each pipeline-variant preset does within the context
+    // (audit/precision_slips.hpp), after the groups (text) or as "precision_slips" (JSON).
+    bool precision_slips = false;
 };
 
 // exit_ok when the audit completes (a finding is not an expectation); exit 1

@@ -11,6 +11,7 @@
 #include "ropecheck/core/parameters.hpp"
 #include "ropecheck/probes/probe.hpp"
 #include "ropecheck/rope/frequency_schedule.hpp"
+#include "ropecheck/rope/pipeline_variant.hpp"
 
 namespace ropecheck::probes {
 
@@ -19,6 +20,15 @@ namespace ropecheck::probes {
 // all_frequencies: frequency also takes "all", set by --all-frequencies.
 std::vector<core::ParameterSpec> request_parameters(const std::string& frequency_help, bool all_frequencies = false);
 std::vector<core::ParameterSpec> schedule_parameters();
+// The one schema of a pipeline variant (rope/pipeline_variant.hpp): --variant
+// NAME (a preset), then one --STEP-dtype per step, which overrides the preset's
+// format for that step. All absent by default: the intended pipeline.
+std::vector<core::ParameterSpec> variant_parameters();
+// The variant a request describes. Throws InvalidInput naming the option.
+rope::PipelineVariant variant_of(const core::Parameters& request);
+// Whether a request names a variant (any of variant_parameters()).
+bool names_variant(const core::Parameters& request);
+
 // Whether a schema holds the schedule parameters.
 bool takes_schedule(const std::vector<core::ParameterSpec>& schema);
 

@@ -23,18 +23,24 @@
 // Positions are absolute: unlike exact RoPE, the pipeline's score of a query at
 // i and a key at j depends on i and j, not only on j - i.
 //
+// Each step's format is data (pipeline_variant.hpp): the default variant is the
+// pipeline above, and a variant runs a step in another format (positions cast
+// to bfloat16, a TF32 angle product, a float16 cos/sin cache, ...).
+//
 // Values in dtype are held as float: float16 and bfloat16 are subsets of
 // float32, so the conversion is exact, and float arithmetic is IEEE binary32,
 // bit for bit that of numeric::float32 (tests/rope/inference_pipeline_test.cpp).
 #include <cstdint>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "ropecheck/numeric/ieee.hpp"
 #include "ropecheck/numeric/types.hpp"
 #include "ropecheck/rope/frequency_schedule.hpp"
 #include "ropecheck/rope/kernel.hpp"
+#include "ropecheck/rope/pipeline_variant.hpp"
 
 namespace ropecheck::rope {
 
@@ -50,19 +56,32 @@ class InferencePipeline {
 public:
     // dtype: float32, bfloat16 or float16 (the formats models run in, all with a
     // float32 accumulator). Throws InvalidInput otherwise.
-    InferencePipeline(const FrequencySchedule& schedule, numeric::IeeeFormat dtype);
+    // The variant's steps run in its formats (default: the pipeline above).
+    InferencePipeline(const FrequencySchedule& schedule, numeric::IeeeFormat dtype, const PipelineVariant& variant = {});
 
     numeric::IeeeFormat dtype() const { return dtype_; }
+    const PipelineVariant& variant() const { return variant_; }
+    // The format scores are rounded to: the variant's, or the dtype.
+    numeric::IeeeFormat score_format() const { return variant_.score.value_or(dtype_); }
     int head_dim() const { return static_cast<int>(inverse_frequencies_.size()) * 2; }
-    // Per pair, float32; exactly 0 for a pair that does not rotate.
+    // Per pair, as stored: the float32 inverse frequency rounded to the variant's
+    // inv_freq format (float32: unchanged); exactly 0 for a pair that does not rotate.
     const std::vector<float>& inverse_frequencies() const { return inverse_frequencies_; }
+    // The largest position whose stored position and every angle are finite
+    // (float16 overflows above 65504); rotation() and rotate() refuse larger ones.
+    std::int64_t max_position() const { return max_position_; }
+    // The position as the positions step stores it.
+    float stored_position(std::int64_t position) const;
+    // The angle step's value for a pair (0 for a pair that does not rotate).
+    float angle(int chunk, std::int64_t position) const;
     // The attention factor rounded to float32 (1 for most schedules).
     float attention_factor() const { return attention_factor_; }
 
     // cos and sin of every pair at a position, in the dtype (as exact floats).
     // Pairs that do not rotate get exactly 1 and 0 and no attention factor.
+    // Throws InvalidInput above max_position().
     RotationTable<float> rotation(std::int64_t position) const;
-    // The dtype's rounding of the float32 cos(angle) of one pair, without the
+    // The dtype's rounding of the table's cos(angle) of one pair, without the
     // attention factor: the value float-collision compares with 1.
     numeric::real unit_cosine(int chunk, std::int64_t position) const;
 
@@ -83,9 +102,15 @@ public:
     }
 
 private:
+    // The table's cos and sin of one rotating pair, with the attention factor.
+    std::pair<double, double> table_entry(std::size_t chunk, std::int64_t position) const;
+    void require_position(std::int64_t position) const;
+
     numeric::IeeeFormat dtype_;
+    PipelineVariant variant_;
     std::vector<float> inverse_frequencies_;
     float attention_factor_ = 1.0F;
+    std::int64_t max_position_ = 0;
 };
 
 }  // namespace ropecheck::rope
