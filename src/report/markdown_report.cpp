@@ -3,11 +3,10 @@
 #include <algorithm>
 
 #include "ropecheck/report/instance_text.hpp"
+#include "ropecheck/report/literature_table.hpp"
 #include "ropecheck/report/verdict_counts.hpp"
 
 namespace ropecheck::report {
-
-namespace {
 
 // Claim titles and messages are arbitrary text: backslash-escape what would
 // split a table cell or start inline markup, and fold line breaks, which would
@@ -29,6 +28,8 @@ std::string inline_text(const std::string& text) {
     }
     return out;
 }
+
+namespace {
 
 // A fence longer than any run of backticks inside, so the block cannot be
 // closed early by the content.
@@ -177,6 +178,7 @@ std::string markdown_report(const core::RunResult& run) {
     md += negatives_section(run);
     md += counterexamples_section(run);
     md += mismatches_section(run);
+    md += literature_section(run, "replays/");
     return md;
 }
 
