@@ -16,6 +16,22 @@
 
 namespace ropecheck::cli {
 
+namespace {
+
+// "a,b" -> {"a", "b"} (empty pieces dropped); --claims names the option in the message.
+std::vector<std::string> split_globs(const std::string& globs) {
+    std::vector<std::string> out;
+    for (std::size_t start = 0; start <= globs.size();) {
+        const std::size_t comma = std::min(globs.find(',', start), globs.size());
+        if (comma > start) out.push_back(globs.substr(start, comma - start));
+        start = comma + 1;
+    }
+    if (out.empty()) throw InvalidInput("--claims is empty");
+    return out;
+}
+
+}  // namespace
+
 int run_app(int argc, char** argv) {
     CLI::App app{"ropecheck: certified checks of the claims of \"Round and Round We Go! What makes Rotary "
                  "Positional Encodings useful?\" (Barbero et al., ICLR 2025)"};
@@ -27,6 +43,8 @@ int run_app(int argc, char** argv) {
     auto* list_cmd = app.add_subcommand("list", "List the claims: id, expected verdict, paper source, title");
     list_cmd->add_option("--theorems", list.theorems, "Directory of claim specs (*.toml)");
     list_cmd->add_option("--format", list.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+    std::string list_globs = "*";
+    list_cmd->add_option("--claims", list_globs, "Comma-separated globs of claim ids ('literature-*': the literature)");
 
     RunOptions run;
     run.theorems = default_theorems_dir();
@@ -108,7 +126,10 @@ int run_app(int argc, char** argv) {
     try {
         // Before anything runs in parallel: the libraries are what the numeric layer assumes.
         numeric::verify_numeric_runtime();
-        if (list_cmd->parsed()) return list_command(list, std::cout);
+        if (list_cmd->parsed()) {
+            list.claim_globs = split_globs(list_globs);
+            return list_command(list, std::cout);
+        }
         if (probe.parsed()) return probe_command(probe.request(), std::cout);
         if (replay_cmd->parsed()) {
             if (replay_precision_opt->count() > 0) replay.precision = replay_precision;
@@ -128,13 +149,7 @@ int run_app(int argc, char** argv) {
         // a CI log gets plain lines.
         const char* term = std::getenv("TERM");
         run.live_progress = ::isatty(STDOUT_FILENO) == 1 && !(term && std::string(term) == "dumb");
-        run.claim_globs.clear();
-        for (std::size_t start = 0; start <= globs.size();) {
-            const std::size_t comma = std::min(globs.find(',', start), globs.size());
-            if (comma > start) run.claim_globs.push_back(globs.substr(start, comma - start));
-            start = comma + 1;
-        }
-        if (run.claim_globs.empty()) throw InvalidInput("--claims is empty");
+        run.claim_globs = split_globs(globs);
         return run_command(run, std::cout, std::cerr);
     } catch (const InvalidInput& e) {
         std::cerr << "ropecheck: error: " << e.what() << '\n';

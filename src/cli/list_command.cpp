@@ -11,7 +11,7 @@ namespace ropecheck::cli {
 int list_command(const ListOptions& options, std::ostream& out) {
     if (options.format != "text" && options.format != "json")
         throw InvalidInput("--format " + options.format + ": expected text or json");
-    const auto specs = spec::load_claim_specs(options.theorems);
+    const auto specs = spec::select_claim_specs(spec::load_all_claim_specs(options.theorems), options.claim_globs);
     if (options.format == "json") {
         core::json all = core::json::array();
         for (const auto& s : specs) {

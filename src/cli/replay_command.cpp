@@ -39,7 +39,7 @@ int replay_command(const ReplayOptions& options, std::ostream& out) {
 
     const std::string& claim_id = record.subject;
     const std::string& variant = record.variant;
-    const auto specs = spec::load_claim_specs(options.theorems);
+    const auto specs = spec::load_all_claim_specs(options.theorems);
     const core::ClaimSpec* spec = nullptr;
     for (const auto& s : specs)
         if (s.id == claim_id) spec = &s;

@@ -13,6 +13,7 @@
 #include "ropecheck/numeric/invalid_input.hpp"
 #include "ropecheck/report/atomic_file.hpp"
 #include "ropecheck/report/html_report.hpp"
+#include "ropecheck/report/literature_table.hpp"
 #include "ropecheck/report/report_writer.hpp"
 #include "ropecheck/spec/spec_loader.hpp"
 #include "ropecheck/version.hpp"
@@ -40,12 +41,10 @@ int run_command(const RunOptions& options, std::ostream& out, std::ostream& err)
     }
 
     // Everything is read and validated before anything runs or is written.
-    const auto all_specs = spec::load_claim_specs(options.theorems);
+    // The literature suite (theorems/literature/) only when a glob names it (spec_loader.hpp).
+    const auto selected = spec::select_claim_specs(spec::load_all_claim_specs(options.theorems), options.claim_globs);
     core::CheckRegistry registry;
     claims::register_builtin_checks(registry);
-    std::vector<core::ClaimSpec> selected;
-    for (const auto& s : all_specs)
-        if (core::matches_any(s.id, options.claim_globs)) selected.push_back(s);
     spec::validate_claim_specs(selected, registry);
 
     core::RunParameters parameters;
@@ -85,6 +84,11 @@ int run_command(const RunOptions& options, std::ostream& out, std::ostream& err)
         std::filesystem::create_directories(file.parent_path());
         report::write_file_atomically(file, c.counterexample->replay.dump(2) + "\n");
         if (replays++ == 0) out << "Replay records in " << file.parent_path().string() << "/, e.g. ropecheck replay " << file.string() << '\n';
+    }
+    // A literature claim's table names one replay record per refuted row (report/literature_table.hpp).
+    for (const auto& [name, record] : report::literature_replays(run)) {
+        std::filesystem::create_directories(options.report_dir / "replays");
+        report::write_file_atomically(options.report_dir / "replays" / name, record.dump(2) + "\n");
     }
 
     for (const auto& c : run.claims)

@@ -24,8 +24,10 @@ constexpr std::array catalogue{
     MutantInfo{"certainty-non-strict", "numeric/certainty", "certainly_positive accepts a lower bound of 0 (>= for >)"},
     MutantInfo{"sweep-bound-term-dropped", "sweep/block_evaluator",
                "the filter's error bound keeps the inputs' widths but leaves out every rounding of the double evaluation"},
-    MutantInfo{"sweep-skip-escalation", "sweep/minimum_scan, crossing_scan",
+    MutantInfo{"sweep-skip-escalation", "sweep/minimum_scan, crossing_scan, count_scan",
                "distances the filter cannot decide are not escalated to MPFI"},
+    MutantInfo{"sweep-count-block-end", "sweep/count_scan",
+               "count_below leaves out the last distance of every block"},
     MutantInfo{"fold-skips-instance", "core/runner", "the verdict fold ignores a claim's last instance"},
 };
 

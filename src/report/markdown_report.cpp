@@ -5,11 +5,10 @@
 #include "ropecheck/report/instance_text.hpp"
 #include "ropecheck/report/json_report.hpp"
 #include "ropecheck/report/report_figures.hpp"
+#include "ropecheck/report/literature_table.hpp"
 #include "ropecheck/report/verdict_counts.hpp"
 
 namespace ropecheck::report {
-
-namespace {
 
 // Claim titles and messages are arbitrary text: backslash-escape what would
 // split a table cell or start inline markup, and fold line breaks, which would
@@ -31,6 +30,8 @@ std::string inline_text(const std::string& text) {
     }
     return out;
 }
+
+namespace {
 
 // A fence longer than any run of backticks inside, so the block cannot be
 // closed early by the content.
@@ -193,6 +194,7 @@ std::string markdown_report(const core::RunResult& run) {
     md += negatives_section(run);
     md += counterexamples_section(run);
     md += mismatches_section(run);
+    md += literature_section(run, "replays/");
     return md;
 }
 

@@ -4,6 +4,7 @@
 #include <map>
 #include <system_error>
 
+#include "ropecheck/core/runner.hpp"
 #include "ropecheck/numeric/invalid_input.hpp"
 
 namespace ropecheck::spec {
@@ -44,6 +45,39 @@ std::vector<core::ClaimSpec> load_claim_specs(const fs::path& dir) {
               [](const core::ClaimSpec& a, const core::ClaimSpec& b) { return a.id < b.id; });
     require_unique_ids(specs);
     return specs;
+}
+
+std::vector<core::ClaimSpec> load_all_claim_specs(const fs::path& dir) {
+    std::vector<core::ClaimSpec> specs = load_claim_specs(dir);
+    for (const core::ClaimSpec& spec : specs)
+        if (core::is_literature_id(spec.id))
+            throw InvalidInput(spec.file.string() + ": key \"id\": \"" + spec.id + "\" starts with \"" +
+                               std::string(core::literature_prefix) + "\"; a literature claim belongs in " +
+                               (dir / literature_directory).string());
+    const fs::path literature = dir / literature_directory;
+    std::error_code ec;
+    if (!fs::is_directory(literature, ec)) return specs;
+    for (core::ClaimSpec& spec : load_claim_specs(literature)) {
+        if (!core::is_literature_id(spec.id))
+            throw InvalidInput(spec.file.string() + ": key \"id\": \"" + spec.id + "\" does not start with \"" +
+                               std::string(core::literature_prefix) + "\", as every spec in " + literature.string() + " must");
+        specs.push_back(std::move(spec));
+    }
+    std::sort(specs.begin(), specs.end(),
+              [](const core::ClaimSpec& a, const core::ClaimSpec& b) { return a.id < b.id; });
+    require_unique_ids(specs);
+    return specs;
+}
+
+std::vector<core::ClaimSpec> select_claim_specs(const std::vector<core::ClaimSpec>& specs,
+                                                const std::vector<std::string>& globs) {
+    std::vector<std::string> paper_globs, literature_globs;
+    for (const std::string& g : globs) (g.starts_with("literature") ? literature_globs : paper_globs).push_back(g);
+    std::vector<core::ClaimSpec> out;
+    for (const core::ClaimSpec& spec : specs)
+        if (core::matches_any(spec.id, core::is_literature_id(spec.id) ? literature_globs : paper_globs))
+            out.push_back(spec);
+    return out;
 }
 
 void require_unique_ids(const std::vector<core::ClaimSpec>& specs) {

@@ -38,7 +38,7 @@ std::vector<std::string> readme_claim_ids(const fs::path& readme) {
 std::vector<std::string> claim_consistency_problems(const ClaimTree& tree,
                                                     const std::vector<std::string>& registered_checks) {
     std::vector<std::string> problems;
-    const auto specs = spec::load_claim_specs(tree.theorems);
+    const auto specs = spec::load_all_claim_specs(tree.theorems);  // the literature suite too
     const std::set<std::string> registered(registered_checks.begin(), registered_checks.end());
     std::map<std::string, std::vector<std::string>> users;  // check -> the spec ids using it
     for (const auto& s : specs) users[s.check].push_back(s.id);

@@ -1,7 +1,11 @@
 // README's "Audit your model" example is real output: this test runs the audit
 // the README shows and compares it with the block between the README's
-// audit-example markers. When the output changes on purpose, regenerate the
-// block with
+// audit-example markers. Likewise "What the literature gets wrong": the literature
+// claims are run with the ci profile, as `ropecheck run --claims 'literature-*'` does, every
+// claim and negative control must meet its expectation, report.md must carry the Literature
+// section, and report::literature_wrong_table (that table's rows the paper gets wrong) must be
+// the block between the literature-wrong markers. When the output changes on purpose,
+// regenerate the blocks with
 //   ROPECHECK_UPDATE_README=1 build/tests/test_cli --run_test=readme_example
 #include <boost/test/unit_test.hpp>
 
@@ -11,7 +15,12 @@
 #include <sstream>
 #include <string>
 
+#include "ropecheck/claims/builtin_checks.hpp"
 #include "ropecheck/cli/audit_command.hpp"
+#include "ropecheck/core/runner.hpp"
+#include "ropecheck/report/literature_table.hpp"
+#include "ropecheck/report/markdown_report.hpp"
+#include "ropecheck/spec/spec_loader.hpp"
 
 namespace fs = std::filesystem;
 
@@ -20,6 +29,8 @@ namespace {
 const fs::path readme = fs::path(ROPECHECK_SOURCE_DIR) / "README.md";
 const std::string begin_marker = "<!-- audit-example: ";
 const std::string end_marker = "<!-- end audit-example -->";
+const std::string literature_begin = "<!-- literature-wrong -->\n";
+const std::string literature_end = "<!-- end literature-wrong -->";
 
 std::string read_all(const fs::path& p) {
     std::ifstream in(p, std::ios::binary);
@@ -60,6 +71,41 @@ BOOST_AUTO_TEST_CASE(audit_example_is_current) {
     }
     BOOST_TEST(text.substr(block_begin, block_end - block_begin) == expected,
                "README.md's audit example is stale; regenerate it with ROPECHECK_UPDATE_README=1 "
+               "build/tests/test_cli --run_test=readme_example");
+}
+
+BOOST_AUTO_TEST_CASE(what_the_literature_gets_wrong_is_current) {
+    using namespace ropecheck;
+    const std::vector<std::string> globs{"literature-*"};
+    const auto specs = spec::select_claim_specs(spec::load_all_claim_specs(fs::path(ROPECHECK_SOURCE_DIR) / "theorems"), globs);
+    BOOST_REQUIRE(!specs.empty());
+    core::CheckRegistry registry;
+    claims::register_builtin_checks(registry);
+    core::RunParameters parameters;
+    parameters.claim_globs = globs;
+    parameters.seed = 1;
+    const core::RunResult run = core::run_plan(core::plan_run(specs, registry, parameters), parameters, 2);
+    for (const auto& c : run.claims) BOOST_TEST(c.ok, c.run_id << ": " << c.message);
+    BOOST_TEST(report::markdown_report(run).find("\n## Literature\n") != std::string::npos);
+    BOOST_TEST(!report::literature_replays(run).empty());
+
+    const std::string expected = "```console\n$ build/ropecheck run --claims 'literature-*'\n```\n\n" +
+                                 report::literature_wrong_table(run, "reports/replays/");
+    const std::string text = read_all(readme);
+    const auto begin = text.find(literature_begin);
+    const auto end = text.find(literature_end);
+    BOOST_REQUIRE_MESSAGE(begin != std::string::npos && end != std::string::npos && begin < end,
+                          "README.md has no literature-wrong markers");
+    const auto block_begin = begin + literature_begin.size();
+    if (const char* update = std::getenv("ROPECHECK_UPDATE_README"); update != nullptr && std::string(update) == "1") {
+        const fs::path temp = readme.string() + ".tmp";
+        std::ofstream(temp, std::ios::binary) << text.substr(0, block_begin) + expected + text.substr(end);
+        fs::rename(temp, readme);
+        BOOST_TEST_MESSAGE("README.md literature table regenerated");
+        return;
+    }
+    BOOST_TEST(text.substr(block_begin, end - block_begin) == expected,
+               "README.md's \"What the literature gets wrong\" is stale; regenerate with ROPECHECK_UPDATE_README=1 "
                "build/tests/test_cli --run_test=readme_example");
 }
 

@@ -378,4 +378,49 @@ BOOST_AUTO_TEST_CASE(duplicate_ids_name_both_files) {
                    {first.string(), second.string(), "key \"id\"", "\"fake-1\""});
 }
 
+// The literature suite: theorems/literature/*.toml, ids starting "literature-", selected only by
+// a glob that starts with "literature".
+BOOST_AUTO_TEST_CASE(the_literature_subdirectory_is_its_own_suite) {
+    TempDir dir;
+    const std::string text = fixture_text();
+    dir.write("fake-1.toml", text);
+    dir.write("literature/literature-x.toml", replaced(text, "id = \"fake-1\"", "id = \"literature-x\""));
+    const auto all = ropecheck::spec::load_all_claim_specs(dir.path());
+    BOOST_REQUIRE_EQUAL(all.size(), 2u);
+    BOOST_TEST(all[0].id == "fake-1");
+    BOOST_TEST(all[1].id == "literature-x");
+    BOOST_TEST(load_claim_specs(dir.path()).size() == 1u);  // the paper's directory alone
+    const auto ids = [&](const std::vector<std::string>& globs) {
+        std::vector<std::string> out;
+        for (const auto& s : ropecheck::spec::select_claim_specs(all, globs)) out.push_back(s.id);
+        return out;
+    };
+    BOOST_TEST(ids({"*"}) == std::vector<std::string>{"fake-1"}, boost::test_tools::per_element());
+    BOOST_TEST(ids({"literature-*"}) == std::vector<std::string>{"literature-x"}, boost::test_tools::per_element());
+    BOOST_TEST(ids({"*", "literature-*"}) == (std::vector<std::string>{"fake-1", "literature-x"}),
+               boost::test_tools::per_element());
+    BOOST_TEST(ids({"literature-y*"}).empty());
+    // Without the subdirectory the paper's specs load as before.
+    TempDir plain;
+    plain.write("fake-1.toml", text);
+    BOOST_TEST(ropecheck::spec::load_all_claim_specs(plain.path()).size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(literature_ids_stay_on_their_side) {
+    const std::string text = fixture_text();
+    {
+        TempDir dir;
+        dir.write("fake-1.toml", text);
+        const fs::path stray = dir.write("literature/fake-2.toml", replaced(text, "id = \"fake-1\"", "id = \"fake-2\""));
+        check_mentions(error_of([&] { ropecheck::spec::load_all_claim_specs(dir.path()); }),
+                       {stray.string(), "\"fake-2\"", "literature-"});
+    }
+    {
+        TempDir dir;
+        const fs::path stray = dir.write("literature-z.toml", replaced(text, "id = \"fake-1\"", "id = \"literature-z\""));
+        check_mentions(error_of([&] { ropecheck::spec::load_all_claim_specs(dir.path()); }),
+                       {stray.string(), "literature"});
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

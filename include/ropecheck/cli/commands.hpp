@@ -19,6 +19,7 @@ std::filesystem::path default_theorems_dir();
 struct ListOptions {
     std::filesystem::path theorems;
     std::string format = "text";  // text | json
+    std::vector<std::string> claim_globs{"*"};  // spec::select_claim_specs: `*` is the paper's claims
 };
 int list_command(const ListOptions& options, std::ostream& out);
 

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -44,6 +45,11 @@ struct ClaimSpec {
 
 // The spec format this build reads (`spec_version` in every theorems/*.toml).
 inline constexpr int spec_format_version = 2;
+
+// The literature suite (spec/spec_loader.hpp, theorems/literature/): claims of papers other
+// than the one this suite checks, every id starting with this prefix.
+inline constexpr std::string_view literature_prefix = "literature-";
+inline bool is_literature_id(const std::string& id) { return id.starts_with(literature_prefix); }
 
 // The grid the claim runs under a profile.
 ParameterGrid grid_for(const ClaimSpec& spec, const std::string& profile);

@@ -9,4 +9,8 @@ namespace ropecheck::report {
 
 std::string markdown_report(const core::RunResult& run);
 
+// Text as one Markdown table cell or list item: what would split a cell or start inline markup
+// is backslash-escaped, line breaks are folded.
+std::string inline_text(const std::string& text);
+
 }  // namespace ropecheck::report

@@ -3,6 +3,7 @@
 // types, ranges); validate_claim_specs checks the parameters against the
 // registered checks, so a bad spec fails before anything runs.
 #include <filesystem>
+#include <string>
 #include <vector>
 
 #include "ropecheck/core/check_registry.hpp"
@@ -18,6 +19,22 @@ core::ClaimSpec load_claim_spec(const std::filesystem::path& file);
 // Every *.toml file in dir (non-recursive), sorted by id. Throws InvalidInput if
 // the dir is missing or unreadable, holds no .toml file, or two specs share an id.
 std::vector<core::ClaimSpec> load_claim_specs(const std::filesystem::path& dir);
+
+// The literature suite: claims of papers other than the one this suite checks, in the
+// subdirectory `literature/` of a spec directory, every id starting with "literature-" (and
+// no other id: core::is_literature_id). They are a suite of their own: a glob selects a literature claim only when
+// the glob itself starts with "literature", so `run` with the default `*` (the ci suite, its
+// mutation test and its frozen outputs) stays the paper's, and `--claims 'literature-*'`
+// runs the literature.
+inline constexpr const char* literature_directory = "literature";
+
+// load_claim_specs(dir) and, when dir/literature is a directory, its specs, sorted by id.
+// Throws InvalidInput for a spec on the wrong side of the prefix rule, or as above.
+std::vector<core::ClaimSpec> load_all_claim_specs(const std::filesystem::path& dir);
+
+// The specs the globs select (core::matches_any), with the literature rule above.
+std::vector<core::ClaimSpec> select_claim_specs(const std::vector<core::ClaimSpec>& specs,
+                                                const std::vector<std::string>& globs);
 
 // Throws InvalidInput naming both files when two specs share an id. Within one
 // directory the id-equals-stem rule already prevents this; specs gathered from

@@ -42,6 +42,17 @@ struct CrossingResult {
     SweepStats stats;
 };
 
+struct CountResult {
+    // The number of r in range with S(r) < threshold; when certified, every other r is
+    // certainly >= threshold.
+    std::uint64_t count = 0;
+    std::vector<std::int64_t> least;             // the least of them, at most `keep`, ascending
+    numeric::interval value_at_first;            // S(least[0]) in MPFI, when count > 0
+    bool certified = false;                      // false: `undecided_at` could not be decided
+    std::optional<std::int64_t> undecided_at;    // the least such r
+    SweepStats stats;
+};
+
 // Throws std::invalid_argument for an empty or unrepresentable range (|r| > 2^52).
 MinimumResult minimum_of(const ReturnMarginSeries& series, std::int64_t first, std::int64_t last,
                          const SweepOptions& options = {});
@@ -49,5 +60,11 @@ MinimumResult minimum_of(const CosineSeries& series, std::int64_t first, std::in
                          const SweepOptions& options = {});
 CrossingResult first_below(const CosineSeries& series, const numeric::interval& threshold, std::int64_t first,
                            std::int64_t last, const SweepOptions& options = {});
+
+// Every r in [first, last] with S(r) < threshold, counted in one pass (count_scan.cpp): the
+// double filter places most distances on one side with its proven bound, the rest go to MPFI;
+// the least counted one is also evaluated in MPFI, which must confirm it.
+CountResult count_below(const CosineSeries& series, const numeric::interval& threshold, std::int64_t first,
+                        std::int64_t last, std::size_t keep = 16, const SweepOptions& options = {});
 
 }  // namespace ropecheck::sweep
