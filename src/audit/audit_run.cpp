@@ -16,7 +16,10 @@ std::string layer_list(const std::vector<int>& layers) {
         while (j + 1 < layers.size() && layers[j + 1] == layers[j] + 1) ++j;
         if (!out.empty()) out += ", ";
         out += std::to_string(layers[i]);
-        if (j > i) out += "-" + std::to_string(layers[j]);
+        if (j > i) {  // two appends: GCC 12's -Wrestrict misreads "-" + to_string(...)
+            out += '-';
+            out += std::to_string(layers[j]);
+        }
         i = j + 1;
     }
     return out;
