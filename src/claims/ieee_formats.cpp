@@ -43,11 +43,8 @@ support::Fields<Params> fields() {
 }
 
 const support::IeeeRow& row_named(const std::string& id) {
-    for (const auto& row : support::ieee_rows)
-        if (row.id == id) return row;
-    std::string ids;
-    for (const auto& row : support::ieee_rows) ids += (ids.empty() ? "" : ", ") + std::string(row.id);
-    throw InvalidInput("parameter \"row\" = \"" + id + "\" is not a row of the ieee-formats data (" + ids + ")");
+    return support::row_with_key(support::ieee_rows, &support::IeeeRow::id, id,
+                                 "parameter \"row\" = \"" + id + "\" is not a row of the ieee-formats data");
 }
 
 bool is_hex(std::string_view text) { return text.starts_with("0x") || text.starts_with("-0x"); }

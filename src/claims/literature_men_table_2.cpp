@@ -64,11 +64,8 @@ support::Fields<Params> fields() {
 }
 
 const support::MenTable2Row& row_of(const std::string& id) {
-    for (const auto& r : support::men_table_2)
-        if (r.context == id) return r;
-    std::string known;
-    for (const auto& r : support::men_table_2) known += (known.empty() ? "" : ", ") + std::string(r.context);
-    throw InvalidInput("row \"" + id + "\" is not a context of Table 2 (" + known + ")");
+    return support::row_with_key(support::men_table_2, &support::MenTable2Row::context, id,
+                                 "row \"" + id + "\" is not a context of Table 2");
 }
 
 std::int64_t context_of(const support::MenTable2Row& row, std::int64_t unit) {

@@ -50,10 +50,8 @@ support::Fields<Params> fields() {
 constexpr int head_dim = 128;
 
 const support::MenTable4Row& row_of(const std::string& id) {
-    for (const auto& r : support::men_table_4)
-        if (r.id == id) return r;
-    throw InvalidInput("row \"" + id + "\" is not a cell of Table 4 (method-1-15k, method-1-30k, method-2-15k, "
-                       "method-2-30k)");
+    return support::row_with_key(support::men_table_4, &support::MenTable4Row::id, id,
+                                 "row \"" + id + "\" is not a cell of Table 4");
 }
 
 // Method 2's frequencies: the Llama 2 schedule's g_{i+1}, divided by the factor s for i >= c,

@@ -63,11 +63,8 @@ const std::vector<std::string> perturbations{"none", "factor-plus-one", "theta-d
                                              "sequence-length-within-original"};
 
 const ScalingCase& case_named(const std::string& id) {
-    for (const auto& c : support::scaling_cases)
-        if (c.id == id) return c;
-    std::string ids;
-    for (const auto& c : support::scaling_cases) ids += (ids.empty() ? "" : ", ") + std::string(c.id);
-    throw InvalidInput("parameter \"case\" = \"" + id + "\" is not a scaling-schedules case (" + ids + ")");
+    return support::row_with_key(support::scaling_cases, &ScalingCase::id, id,
+                                 "parameter \"case\" = \"" + id + "\" is not a scaling-schedules case");
 }
 
 // "12" -> 12; the perturbations act on whole numbers only.

@@ -2,8 +2,10 @@
 // Pieces every claim check shares: the parameter specs that recur, Gaussian
 // draws as exact doubles, the exact spelling of doubles in replay records, and
 // the replay record's common header. Private to src/claims.
+#include <array>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "claim_check.hpp"
@@ -11,6 +13,7 @@
 #include "ropecheck/core/counter_rng.hpp"
 #include "ropecheck/numeric/decimal.hpp"
 #include "ropecheck/numeric/ieee.hpp"
+#include "ropecheck/numeric/invalid_input.hpp"
 #include "ropecheck/numeric/types.hpp"
 #include "ropecheck/rope/frequency_schedule.hpp"
 
@@ -38,6 +41,19 @@ rope::FrequencySchedule rope_schedule(const RopePoint& point);
 
 // Requires `value` to be one of `allowed`; throws InvalidInput naming `what`.
 void require_one_of(const std::string& what, const std::string& value, const std::vector<std::string>& allowed);
+
+// The row of a claim's data table whose key (the member `key`, a std::string_view)
+// is `id`; otherwise InvalidInput: `what` followed by every key of the table, so the
+// message never goes stale when a row is added.
+template <class Row, std::size_t N>
+const Row& row_with_key(const std::array<Row, N>& rows, std::string_view Row::*key, const std::string& id,
+                        const std::string& what) {
+    for (const Row& r : rows)
+        if (r.*key == id) return r;
+    std::string keys;
+    for (const Row& r : rows) keys += (keys.empty() ? "" : ", ") + std::string(r.*key);
+    throw InvalidInput(what + " (" + keys + ")");
+}
 
 // Requires `control` to be one of `allowed` and returns it; throws InvalidInput.
 const std::string& control_of(const std::string& control, const std::vector<std::string>& allowed);
