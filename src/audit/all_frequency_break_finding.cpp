@@ -14,7 +14,7 @@ namespace {
 using core::json;
 using core::Verdict;
 
-const FindingIdentity identity{
+const FindingIdentity all_frequency_break_identity{
     "all-frequency-break", "The all-frequency channel breaks within the span",
     "The aligned construction on every pair of the head (unit chunks, query = target key) scores the "
     "target S(r) = sum_k cos(r g_k); it breaks within the span: S(r) < 0 for some "
@@ -55,7 +55,7 @@ public:
 }  // namespace
 
 std::unique_ptr<FindingCheck> make_all_frequency_break_finding(std::shared_ptr<const AuditSubject> subject) {
-    return std::make_unique<AllFrequencyBreakFinding>(std::move(subject), identity);
+    return std::make_unique<AllFrequencyBreakFinding>(std::move(subject), all_frequency_break_identity);
 }
 
 }  // namespace ropecheck::audit

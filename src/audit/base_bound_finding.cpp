@@ -19,7 +19,7 @@ namespace {
 using core::json;
 using core::Verdict;
 
-const FindingIdentity identity{
+const FindingIdentity base_bound_identity{
     "base-bound", "rope_theta is above the bases that certainly fail for the span",
     "For plain RoPE at the group's rotary width D and context max_distance + 1, every base in "
     "[100, theta_lower] certainly lets sum_k cos(r g_k) turn negative within the span; the group's "
@@ -86,7 +86,7 @@ public:
 }  // namespace
 
 std::unique_ptr<FindingCheck> make_base_bound_finding(std::shared_ptr<const AuditSubject> subject) {
-    return std::make_unique<BaseBoundFinding>(std::move(subject), identity);
+    return std::make_unique<BaseBoundFinding>(std::move(subject), base_bound_identity);
 }
 
 }  // namespace ropecheck::audit

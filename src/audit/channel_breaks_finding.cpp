@@ -18,7 +18,7 @@ namespace {
 using core::json;
 using core::Verdict;
 
-const FindingIdentity identity{
+const FindingIdentity channel_breaks_identity{
     "thm-6.1", "Every rotating channel breaks within the span (Theorem 6.1)",
     "For every pair k that rotates, the aligned construction on g_k alone (query = target key) "
     "breaks within the span: cos(r g_k) < 0 for some 1 <= r <= max_distance. Refuted by a pair whose "
@@ -104,7 +104,7 @@ public:
 }  // namespace
 
 std::unique_ptr<FindingCheck> make_channel_breaks_finding(std::shared_ptr<const AuditSubject> subject) {
-    return std::make_unique<ChannelBreaksFinding>(std::move(subject), identity);
+    return std::make_unique<ChannelBreaksFinding>(std::move(subject), channel_breaks_identity);
 }
 
 }  // namespace ropecheck::audit

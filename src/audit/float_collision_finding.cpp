@@ -18,7 +18,7 @@ namespace {
 using core::json;
 using core::Verdict;
 
-const FindingIdentity identity{
+const FindingIdentity float_collision_identity{
     "float-collision", "The float pipeline separates every distance of the span",
     "With the float32 inverse frequency and angle and cos rounded to the dtype, cos(r g_1) on the group's "
     "highest frequency never rounds to 1 for 1 <= r <= max_distance, so the diagonal construction can "
@@ -87,7 +87,7 @@ protected:
 }  // namespace
 
 std::unique_ptr<FindingCheck> make_float_collision_finding(std::shared_ptr<const AuditSubject> subject) {
-    return std::make_unique<FloatCollisionFinding>(std::move(subject), identity);
+    return std::make_unique<FloatCollisionFinding>(std::move(subject), float_collision_identity);
 }
 
 }  // namespace ropecheck::audit

@@ -15,7 +15,7 @@ namespace {
 using core::json;
 using core::Verdict;
 
-const FindingIdentity identity{
+const FindingIdentity nope_identity{
     "prop-5.2", "A NoPE group cannot form a positional head (Proposition 5.2)",
     "Every pair of the group has the exact frequency 0, so each attention score is independent of the "
     "query-key distance and, by Proposition 5.2, no weights make a diagonal or previous-token head."};
@@ -53,7 +53,7 @@ public:
 }  // namespace
 
 std::unique_ptr<FindingCheck> make_nope_finding(std::shared_ptr<const AuditSubject> subject) {
-    return std::make_unique<NopeFinding>(std::move(subject), identity);
+    return std::make_unique<NopeFinding>(std::move(subject), nope_identity);
 }
 
 }  // namespace ropecheck::audit

@@ -19,7 +19,7 @@ namespace {
 using core::json;
 using core::Verdict;
 
-const FindingIdentity identity{
+const FindingIdentity positional_head_identity{
     "thm-5.3", "A positional head is possible over the span (Theorem 5.3)",
     "On the group's highest frequency g_1, min over 1 <= r <= max_distance of 1 - cos(r g_1) is positive, "
     "so Theorem 5.3's construction makes a diagonal head with weight > 1 - eps at a finite norm s*, "
@@ -81,7 +81,7 @@ public:
 }  // namespace
 
 std::unique_ptr<FindingCheck> make_positional_head_finding(std::shared_ptr<const AuditSubject> subject) {
-    return std::make_unique<PositionalHeadFinding>(std::move(subject), identity);
+    return std::make_unique<PositionalHeadFinding>(std::move(subject), positional_head_identity);
 }
 
 }  // namespace ropecheck::audit

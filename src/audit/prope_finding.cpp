@@ -16,7 +16,7 @@ namespace {
 using core::json;
 using core::Verdict;
 
-const FindingIdentity identity{
+const FindingIdentity prope_identity{
     "prope-identities", "A proportional group is the paper's p-RoPE",
     "The group's first m = floor(p d / 2) pairs have plain RoPE's frequencies theta^(-2(k-1)/d) on the "
     "whole head d (with the same scaling), and every other pair has the exact frequency 0: the lowest "
@@ -78,7 +78,7 @@ public:
 }  // namespace
 
 std::unique_ptr<FindingCheck> make_prope_finding(std::shared_ptr<const AuditSubject> subject) {
-    return std::make_unique<PRopeFinding>(std::move(subject), identity);
+    return std::make_unique<PRopeFinding>(std::move(subject), prope_identity);
 }
 
 }  // namespace ropecheck::audit

@@ -45,7 +45,7 @@
 #include "support/reference_frequencies.hpp"
 #include "support/trend_test.hpp"
 
-namespace ropecheck::claims {
+namespace ropecheck::claims::fig_2 {
 namespace {
 
 using numeric::interval;
@@ -339,4 +339,4 @@ private:
 
 ROPECHECK_REGISTER_CHECK(fig_2, Figure2Check, "fig-2", fields())
 
-}  // namespace ropecheck::claims
+}  // namespace ropecheck::claims::fig_2

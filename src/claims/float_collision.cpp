@@ -30,7 +30,7 @@
 #include "support/claim_support.hpp"
 #include "support/unit_frequency_collision.hpp"
 
-namespace ropecheck::claims {
+namespace ropecheck::claims::float_collision {
 namespace {
 
 using numeric::interval;
@@ -155,4 +155,4 @@ class FloatCollisionCheck final : public support::ClaimCheck<Params> {
 
 ROPECHECK_REGISTER_CHECK(float_collision, FloatCollisionCheck, "float-collision", fields())
 
-}  // namespace ropecheck::claims
+}  // namespace ropecheck::claims::float_collision

@@ -25,7 +25,7 @@
 #include "support/claim_support.hpp"
 #include "support/ieee_formats_data.hpp"
 
-namespace ropecheck::claims {
+namespace ropecheck::claims::ieee_formats {
 namespace {
 
 using numeric::IeeeFormat;
@@ -184,4 +184,4 @@ class IeeeFormatsCheck final : public support::ClaimCheck<Params> {
 
 ROPECHECK_REGISTER_CHECK(ieee_formats, IeeeFormatsCheck, "ieee-formats", fields())
 
-}  // namespace ropecheck::claims
+}  // namespace ropecheck::claims::ieee_formats

@@ -34,7 +34,7 @@
 #include "ropecheck/probes/density.hpp"
 #include "support/claim_support.hpp"
 
-namespace ropecheck::claims {
+namespace ropecheck::claims::lemma_a_1 {
 namespace {
 
 using numeric::interval;
@@ -341,4 +341,4 @@ private:
 
 ROPECHECK_REGISTER_CHECK(lemma_a_1, ClosestReturnCheck, "lemma-a.1", fields())
 
-}  // namespace ropecheck::claims
+}  // namespace ropecheck::claims::lemma_a_1

@@ -42,7 +42,7 @@
 #include "ropecheck/probes/density.hpp"
 #include "support/claim_support.hpp"
 
-namespace ropecheck::claims {
+namespace ropecheck::claims::lemma_a_2 {
 namespace {
 
 using numeric::interval;
@@ -405,4 +405,4 @@ private:
 
 ROPECHECK_REGISTER_CHECK(lemma_a_2, DensityCheck, "lemma-a.2", fields())
 
-}  // namespace ropecheck::claims
+}  // namespace ropecheck::claims::lemma_a_2

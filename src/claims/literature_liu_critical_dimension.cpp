@@ -22,7 +22,7 @@
 #include "support/literature_row.hpp"
 #include "support/printed_decimal.hpp"
 
-namespace ropecheck::claims {
+namespace ropecheck::claims::literature_liu_critical_dimension {
 namespace {
 
 using numeric::interval;
@@ -133,4 +133,4 @@ class LiuCheck final : public support::ClaimCheck<Params> {
 
 ROPECHECK_REGISTER_CHECK(literature_liu_critical_dimension, LiuCheck, "literature-liu-critical-dimension", fields())
 
-}  // namespace ropecheck::claims
+}  // namespace ropecheck::claims::literature_liu_critical_dimension

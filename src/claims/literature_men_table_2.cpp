@@ -37,7 +37,7 @@
 #include "support/printed_decimal.hpp"
 #include "support/reference_frequencies.hpp"
 
-namespace ropecheck::claims {
+namespace ropecheck::claims::literature_men_table_2 {
 namespace {
 
 using numeric::interval;
@@ -237,4 +237,4 @@ class LiteratureMenTable2Check final : public support::ClaimCheck<Params> {
 
 ROPECHECK_REGISTER_CHECK(literature_men_table_2, LiteratureMenTable2Check, "literature-men-table-2", fields())
 
-}  // namespace ropecheck::claims
+}  // namespace ropecheck::claims::literature_men_table_2

@@ -26,7 +26,7 @@
 #include "support/literature_row.hpp"
 #include "support/men_tables_data.hpp"
 
-namespace ropecheck::claims {
+namespace ropecheck::claims::literature_men_table_4 {
 namespace {
 
 using numeric::interval;
@@ -141,4 +141,4 @@ class LiteratureMenTable4Check final : public support::ClaimCheck<Params> {
 
 ROPECHECK_REGISTER_CHECK(literature_men_table_4, LiteratureMenTable4Check, "literature-men-table-4", fields())
 
-}  // namespace ropecheck::claims
+}  // namespace ropecheck::claims::literature_men_table_4

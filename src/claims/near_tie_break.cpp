@@ -29,7 +29,7 @@
 #include "support/claim_support.hpp"
 #include "support/quarter_turn.hpp"
 
-namespace ropecheck::claims {
+namespace ropecheck::claims::near_tie_break {
 namespace {
 
 using numeric::interval;
@@ -133,4 +133,4 @@ class NearTieBreakCheck final : public support::ClaimCheck<Params> {
 
 ROPECHECK_REGISTER_CHECK(near_tie_break, NearTieBreakCheck, "near-tie-break", fields())
 
-}  // namespace ropecheck::claims
+}  // namespace ropecheck::claims::near_tie_break

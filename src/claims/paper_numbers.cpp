@@ -39,7 +39,7 @@
 #include "support/paper_numbers_data.hpp"
 #include "support/printed_decimal.hpp"
 
-namespace ropecheck::claims {
+namespace ropecheck::claims::paper_numbers {
 namespace {
 
 using numeric::interval;
@@ -342,4 +342,4 @@ class PaperNumbersCheck final : public support::ClaimCheck<Params> {
 
 ROPECHECK_REGISTER_CHECK(paper_numbers, PaperNumbersCheck, "paper-numbers", fields())
 
-}  // namespace ropecheck::claims
+}  // namespace ropecheck::claims::paper_numbers

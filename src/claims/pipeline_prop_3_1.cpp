@@ -31,7 +31,7 @@
 #include "support/claim_support.hpp"
 #include "support/exact_peak.hpp"
 
-namespace ropecheck::claims {
+namespace ropecheck::claims::pipeline_prop_3_1 {
 namespace {
 
 using numeric::interval;
@@ -167,4 +167,4 @@ class PipelinePeakCheck final : public support::ClaimCheck<Params> {
 
 ROPECHECK_REGISTER_CHECK(pipeline_prop_3_1, PipelinePeakCheck, "pipeline-prop-3.1", fields())
 
-}  // namespace ropecheck::claims
+}  // namespace ropecheck::claims::pipeline_prop_3_1

@@ -35,7 +35,7 @@
 #include "support/claim_support.hpp"
 #include "support/unit_frequency_collision.hpp"
 
-namespace ropecheck::claims {
+namespace ropecheck::claims::pipeline_thm_5_3 {
 namespace {
 
 using numeric::interval;
@@ -178,4 +178,4 @@ class PipelineDiagonalCheck final : public support::ClaimCheck<Params> {
 
 ROPECHECK_REGISTER_CHECK(pipeline_thm_5_3, PipelineDiagonalCheck, "pipeline-thm-5.3", fields())
 
-}  // namespace ropecheck::claims
+}  // namespace ropecheck::claims::pipeline_thm_5_3

@@ -18,7 +18,7 @@
 #include "ropecheck/probes/pipeline_channel_break.hpp"
 #include "support/claim_support.hpp"
 
-namespace ropecheck::claims {
+namespace ropecheck::claims::pipeline_thm_6_1 {
 namespace {
 
 using numeric::interval;
@@ -188,4 +188,4 @@ class PipelineSemanticFlipCheck final : public support::ClaimCheck<Params> {
 
 ROPECHECK_REGISTER_CHECK(pipeline_thm_6_1, PipelineSemanticFlipCheck, "pipeline-thm-6.1", fields())
 
-}  // namespace ropecheck::claims
+}  // namespace ropecheck::claims::pipeline_thm_6_1

@@ -28,7 +28,7 @@
 #include "support/claim_support.hpp"
 #include "support/exact_peak.hpp"
 
-namespace ropecheck::claims {
+namespace ropecheck::claims::prop_3_1 {
 namespace {
 
 using numeric::interval;
@@ -183,4 +183,4 @@ class MaximalAtArbitraryDistanceCheck final : public support::ClaimCheck<Params>
 
 ROPECHECK_REGISTER_CHECK(prop_3_1, MaximalAtArbitraryDistanceCheck, "prop-3.1", fields())
 
-}  // namespace ropecheck::claims
+}  // namespace ropecheck::claims::prop_3_1

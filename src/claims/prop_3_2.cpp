@@ -42,7 +42,7 @@
 #include "support/reference_frequencies.hpp"
 #include "support/trend_test.hpp"
 
-namespace ropecheck::claims {
+namespace ropecheck::claims::prop_3_2 {
 namespace {
 
 using numeric::interval;
@@ -342,4 +342,4 @@ private:
 
 ROPECHECK_REGISTER_CHECK(prop_3_2, GaussianNoDecayCheck, "prop-3.2", fields())
 
-}  // namespace ropecheck::claims
+}  // namespace ropecheck::claims::prop_3_2

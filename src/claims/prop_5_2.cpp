@@ -45,7 +45,7 @@
 #include "support/claim_support.hpp"
 #include "support/nope_tie.hpp"
 
-namespace ropecheck::claims {
+namespace ropecheck::claims::prop_5_2 {
 namespace {
 
 using numeric::interval;
@@ -284,4 +284,4 @@ private:
 
 ROPECHECK_REGISTER_CHECK(prop_5_2, NoPENoPositionalHeadsCheck, "prop-5.2", fields())
 
-}  // namespace ropecheck::claims
+}  // namespace ropecheck::claims::prop_5_2

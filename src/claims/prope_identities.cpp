@@ -32,7 +32,7 @@
 #include "ropecheck/rope/kernel.hpp"
 #include "support/claim_support.hpp"
 
-namespace ropecheck::claims {
+namespace ropecheck::claims::prope_identities {
 namespace {
 
 using numeric::interval;
@@ -308,4 +308,4 @@ private:
 
 ROPECHECK_REGISTER_CHECK(prope_identities, PRopeIdentitiesCheck, "prope-identities", fields())
 
-}  // namespace ropecheck::claims
+}  // namespace ropecheck::claims::prope_identities

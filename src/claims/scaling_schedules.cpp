@@ -37,7 +37,7 @@
 #include "support/printed_decimal.hpp"
 #include "support/scaling_schedules_data.hpp"
 
-namespace ropecheck::claims {
+namespace ropecheck::claims::scaling_schedules {
 namespace {
 
 using numeric::interval;
@@ -302,4 +302,4 @@ private:
 
 ROPECHECK_REGISTER_CHECK(scaling_schedules, ScalingSchedulesCheck, "scaling-schedules", fields())
 
-}  // namespace ropecheck::claims
+}  // namespace ropecheck::claims::scaling_schedules

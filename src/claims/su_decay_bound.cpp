@@ -40,7 +40,7 @@
 #include "support/first_increase.hpp"
 #include "support/reference_frequencies.hpp"
 
-namespace ropecheck::claims {
+namespace ropecheck::claims::su_decay_bound {
 namespace {
 
 using numeric::interval;
@@ -446,4 +446,4 @@ private:
 
 ROPECHECK_REGISTER_CHECK(su_decay_bound, SuDecayBoundCheck, "su-decay-bound", fields())
 
-}  // namespace ropecheck::claims
+}  // namespace ropecheck::claims::su_decay_bound

@@ -51,7 +51,7 @@
 #include "support/nope_tie.hpp"
 #include "support/quarter_turn.hpp"
 
-namespace ropecheck::claims {
+namespace ropecheck::claims::table_1 {
 namespace {
 
 using numeric::interval;
@@ -372,4 +372,4 @@ class TableOneCheck final : public support::ClaimCheck<Params> {
 
 ROPECHECK_REGISTER_CHECK(table_1, TableOneCheck, "table-1", fields())
 
-}  // namespace ropecheck::claims
+}  // namespace ropecheck::claims::table_1

@@ -38,7 +38,7 @@
 #include "support/claim_support.hpp"
 #include "support/quarter_turn.hpp"
 
-namespace ropecheck::claims {
+namespace ropecheck::claims::thm_5_3 {
 namespace {
 
 using numeric::Certainty;
@@ -318,4 +318,4 @@ private:
 
 ROPECHECK_REGISTER_CHECK(thm_5_3, PositionalHeadsCheck, "thm-5.3", fields())
 
-}  // namespace ropecheck::claims
+}  // namespace ropecheck::claims::thm_5_3

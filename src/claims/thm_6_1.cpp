@@ -35,7 +35,7 @@
 #include "support/claim_support.hpp"
 #include "support/quarter_turn.hpp"
 
-namespace ropecheck::claims {
+namespace ropecheck::claims::thm_6_1 {
 namespace {
 
 using numeric::interval;
@@ -382,4 +382,4 @@ private:
 
 ROPECHECK_REGISTER_CHECK(thm_6_1, SemanticChannelsBreakCheck, "thm-6.1", fields())
 
-}  // namespace ropecheck::claims
+}  // namespace ropecheck::claims::thm_6_1

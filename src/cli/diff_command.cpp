@@ -33,7 +33,7 @@ core::json read_report(const std::string& role, const std::filesystem::path& pat
     return doc;
 }
 
-std::string padded(const std::string& s, std::size_t width) {
+std::string diff_cell(const std::string& s, std::size_t width) {
     return s.size() >= width ? s + " " : s + std::string(width - s.size(), ' ');
 }
 
@@ -56,7 +56,7 @@ int diff_command(const DiffOptions& options, std::ostream& out) {
         std::string what = c.kind == "added"     ? c.after
                            : c.kind == "removed" ? c.before
                                                  : c.before + " -> " + c.after;
-        out << "  " << padded(c.kind, 9) << padded(c.run_id, 32) << padded(what, 28)
+        out << "  " << diff_cell(c.kind, 9) << diff_cell(c.run_id, 32) << diff_cell(what, 28)
             << (c.regression ? "REGRESSION: " : "") << c.why << '\n';
         if (c.regression) ++regressions;
     }

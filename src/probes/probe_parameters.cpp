@@ -5,17 +5,15 @@
 
 #include "ropecheck/numeric/invalid_input.hpp"
 #include "ropecheck/numeric/precision_guard.hpp"
+#include "probe_support.hpp"
 
 namespace ropecheck::probes {
 
 using core::ParameterKind;
 using core::ParameterSpec;
+using support::require;
 
 namespace {
-
-void require(bool ok, const std::string& message) {
-    if (!ok) throw InvalidInput(message);
-}
 
 ParameterSpec optional_spec(std::string name, ParameterKind kind, std::string description, core::json default_value,
                             std::string value_name) {

@@ -20,7 +20,7 @@ BOOST_AUTO_TEST_SUITE(float_collision_claim)
 
 namespace {
 
-json point(const char* dtype, int context) {
+json float_collision_point(const char* dtype, int context) {
     return {{"head_dim", 128},          {"theta", "500000"},        {"dtype", dtype},
             {"frequency", 1},           {"context", context},       {"pinned_float32", 710},
             {"pinned_bfloat16", 44},    {"pinned_float16", 44}};
@@ -74,7 +74,7 @@ BOOST_AUTO_TEST_CASE(independent_derivation_gives_710_and_44) {
 
 BOOST_AUTO_TEST_CASE(the_scan_the_derivation_and_the_pin_agree) {
     for (const auto& [dtype, p] : std::vector<std::pair<const char*, int>>{{"float32", 24}, {"bfloat16", 8}, {"float16", 11}}) {
-        const auto r = run_check("float-collision", point(dtype, 100000));
+        const auto r = run_check("float-collision", float_collision_point(dtype, 100000));
         BOOST_TEST(to_string(r.verdict) == "certified", dtype);
         BOOST_TEST(r.evidence["first_collision_distance"].get<long long>() == expected_collision(p));
         BOOST_TEST(r.evidence["derived_collision_distance"].get<long long>() == expected_collision(p));
@@ -82,13 +82,13 @@ BOOST_AUTO_TEST_CASE(the_scan_the_derivation_and_the_pin_agree) {
         BOOST_TEST(r.evidence["float32_inv_freq"].get<std::string>() == "0x1p+0");
     }
     // Exact arithmetic: the closest return of r (mod 2 pi) up to 1000 is r = 710.
-    const auto f32 = run_check("float-collision", point("float32", 1000));
+    const auto f32 = run_check("float-collision", float_collision_point("float32", 1000));
     BOOST_TEST(f32.evidence["exact_worst_distance"].get<int>() == 710);
 }
 
 BOOST_AUTO_TEST_CASE(context_before_the_collision_is_refuted_by_the_scan) {
     for (const auto& [dtype, context] : std::vector<std::pair<const char*, int>>{{"bfloat16", 43}, {"float16", 43}, {"float32", 709}}) {
-        const auto r = run_check("float-collision", point(dtype, context));
+        const auto r = run_check("float-collision", float_collision_point(dtype, context));
         BOOST_TEST(to_string(r.verdict) == "refuted", dtype);
         BOOST_TEST(r.evidence["first_collision_distance"].is_null());
         BOOST_REQUIRE(r.counterexample.has_value());
@@ -97,7 +97,7 @@ BOOST_AUTO_TEST_CASE(context_before_the_collision_is_refuted_by_the_scan) {
 }
 
 BOOST_AUTO_TEST_CASE(a_shifted_pin_is_refuted_at_the_true_distance) {
-    auto values = point("bfloat16", 100000);
+    auto values = float_collision_point("bfloat16", 100000);
     values["pinned_bfloat16"] = 43;
     const auto r = run_check("float-collision", values);
     BOOST_TEST(to_string(r.verdict) == "refuted");
@@ -107,7 +107,7 @@ BOOST_AUTO_TEST_CASE(a_shifted_pin_is_refuted_at_the_true_distance) {
 }
 
 BOOST_AUTO_TEST_CASE(the_complement_is_refuted_at_44) {
-    auto values = point("bfloat16", 1000);
+    auto values = float_collision_point("bfloat16", 1000);
     values["control"] = "pipeline-separates";
     const auto r = run_check("float-collision", values);
     BOOST_TEST(to_string(r.verdict) == "refuted");
@@ -138,23 +138,23 @@ BOOST_AUTO_TEST_CASE(other_pairs_claim_existence_only) {
 }
 
 BOOST_AUTO_TEST_CASE(bad_parameters_name_the_parameter) {
-    expect_invalid(point("float8", 10), "float8");
-    expect_invalid(point("float64", 10), "dtype");  // a format, not a model dtype of the pipeline
-    auto v = point("float32", 0);
+    expect_invalid(float_collision_point("float8", 10), "float8");
+    expect_invalid(float_collision_point("float64", 10), "dtype");  // a format, not a model dtype of the pipeline
+    auto v = float_collision_point("float32", 0);
     expect_invalid(v, "context");
-    v = point("float32", 10);
+    v = float_collision_point("float32", 10);
     v["pinned_float32"] = -1;
     expect_invalid(v, "pinned_float32");
-    v = point("float32", 10);
+    v = float_collision_point("float32", 10);
     v["frequency"] = 65;
     expect_invalid(v, "frequency");
-    v = point("float32", 10);
+    v = float_collision_point("float32", 10);
     v["head_dim"] = 127;
     expect_invalid(v, "head dimension");
-    v = point("float32", 10);
+    v = float_collision_point("float32", 10);
     v["theta"] = "1";
     expect_invalid(v, "theta");
-    v = point("float32", 10);
+    v = float_collision_point("float32", 10);
     v["control"] = "pipeline-collides";
     expect_invalid(v, "control");
 }

@@ -41,13 +41,13 @@ std::vector<long> convergent_denominators_of_one_over_two_pi(long limit) {
     return qs;
 }
 
-json near_rational(const char* turns, long n, const char* bound = "1e-6") {
+json lemma_a_1_point(const char* turns, long n, const char* bound = "1e-6") {
     return {{"head_dim", 2},           {"theta", "10000"},     {"max_distance", n},
             {"turns", turns},          {"perturbation", "1e-9"}, {"claimed_bound", bound},
             {"control", "near-rational"}};
 }
 
-bool throws_naming(const json& values, const std::string& name) {
+bool lemma_a_1_rejects(const json& values, const std::string& name) {
     try {
         ropecheck::test::validate_check("lemma-a.1", values);
     } catch (const ropecheck::InvalidInput& e) {
@@ -124,7 +124,7 @@ BOOST_AUTO_TEST_CASE(agrees_with_the_hardest_competitor_of_prop_3_1) {
 BOOST_AUTO_TEST_CASE(near_rational_is_refuted_at_r_equal_q) {
     for (const auto& [turns, q] : std::vector<std::pair<const char*, long>>{{"3/7", 7}, {"17/113", 113}}) {
         for (long n : {1000L, 100000L, 1000000L}) {
-            const auto r = run_check("lemma-a.1", near_rational(turns, n));
+            const auto r = run_check("lemma-a.1", lemma_a_1_point(turns, n));
             BOOST_TEST_CONTEXT("turns = " << turns << ", N = " << n) {
                 BOOST_TEST(to_string(r.verdict) == "refuted");
                 BOOST_REQUIRE(r.counterexample.has_value());
@@ -146,7 +146,7 @@ BOOST_AUTO_TEST_CASE(near_rational_is_refuted_at_r_equal_q) {
 // bound below q eps = 7e-9 the "claim" is certified, so the refutation above
 // comes from the computed distance, not from the control being switched on.
 BOOST_AUTO_TEST_CASE(near_rational_respects_a_bound_below_q_eps) {
-    const auto r = run_check("lemma-a.1", near_rational("3/7", 1000000, "6e-9"));
+    const auto r = run_check("lemma-a.1", lemma_a_1_point("3/7", 1000000, "6e-9"));
     BOOST_TEST(to_string(r.verdict) == "certified");
     BOOST_TEST(!r.counterexample.has_value());
 }
@@ -158,25 +158,25 @@ BOOST_AUTO_TEST_CASE(bad_parameters_are_rejected) {
                       InvalidInput);
     BOOST_CHECK_THROW(validate_check("lemma-a.1", {{"head_dim", 8}, {"theta", "1"}, {"max_distance", 10}}),
                       InvalidInput);
-    BOOST_TEST(throws_naming({{"head_dim", 8}, {"theta", "10000"}, {"max_distance", 0}}, "max_distance"));
-    BOOST_TEST(throws_naming({{"head_dim", 8}, {"theta", "10000"}, {"max_distance", 20000000}}, "max_distance"));
-    BOOST_TEST(throws_naming({{"head_dim", 8}, {"theta", "10000"}, {"max_distance", 60}, {"control", "pi"}}, "control"));
-    BOOST_CHECK_NO_THROW(validate_check("lemma-a.1", near_rational("3/7", 1000)));
+    BOOST_TEST(lemma_a_1_rejects({{"head_dim", 8}, {"theta", "10000"}, {"max_distance", 0}}, "max_distance"));
+    BOOST_TEST(lemma_a_1_rejects({{"head_dim", 8}, {"theta", "10000"}, {"max_distance", 20000000}}, "max_distance"));
+    BOOST_TEST(lemma_a_1_rejects({{"head_dim", 8}, {"theta", "10000"}, {"max_distance", 60}, {"control", "pi"}}, "control"));
+    BOOST_CHECK_NO_THROW(validate_check("lemma-a.1", lemma_a_1_point("3/7", 1000)));
     auto with = [](json values, const char* key, json value) {
         values[key] = std::move(value);
         return values;
     };
-    BOOST_TEST(throws_naming(with(near_rational("3/7", 1000), "turns", "3/6"), "turns"));     // not lowest terms
-    BOOST_TEST(throws_naming(with(near_rational("3/7", 1000), "turns", "7/3"), "turns"));     // not below one turn
-    BOOST_TEST(throws_naming(with(near_rational("3/7", 1000), "turns", "3:7"), "turns"));
-    BOOST_TEST(throws_naming(with(near_rational("3/7", 1000), "perturbation", "0"), "perturbation"));
-    BOOST_TEST(throws_naming(with(near_rational("3/7", 1000), "perturbation", "0.01"), "perturbation"));  // (N + q) eps too big
-    BOOST_TEST(throws_naming(with(near_rational("3/7", 1000), "claimed_bound", "-1e-6"), "claimed_bound"));
-    BOOST_TEST(throws_naming(near_rational("17/113", 100), "max_distance"));  // r = q out of range
-    json missing = near_rational("3/7", 1000);
+    BOOST_TEST(lemma_a_1_rejects(with(lemma_a_1_point("3/7", 1000), "turns", "3/6"), "turns"));     // not lowest terms
+    BOOST_TEST(lemma_a_1_rejects(with(lemma_a_1_point("3/7", 1000), "turns", "7/3"), "turns"));     // not below one turn
+    BOOST_TEST(lemma_a_1_rejects(with(lemma_a_1_point("3/7", 1000), "turns", "3:7"), "turns"));
+    BOOST_TEST(lemma_a_1_rejects(with(lemma_a_1_point("3/7", 1000), "perturbation", "0"), "perturbation"));
+    BOOST_TEST(lemma_a_1_rejects(with(lemma_a_1_point("3/7", 1000), "perturbation", "0.01"), "perturbation"));  // (N + q) eps too big
+    BOOST_TEST(lemma_a_1_rejects(with(lemma_a_1_point("3/7", 1000), "claimed_bound", "-1e-6"), "claimed_bound"));
+    BOOST_TEST(lemma_a_1_rejects(lemma_a_1_point("17/113", 100), "max_distance"));  // r = q out of range
+    json missing = lemma_a_1_point("3/7", 1000);
     missing.erase("turns");
-    BOOST_TEST(throws_naming(missing, "turns"));
-    BOOST_TEST(throws_naming({{"head_dim", 8}, {"theta", "10000"}, {"max_distance", 60}, {"turns", "3/7"}}, "turns"));
+    BOOST_TEST(lemma_a_1_rejects(missing, "turns"));
+    BOOST_TEST(lemma_a_1_rejects({{"head_dim", 8}, {"theta", "10000"}, {"max_distance", 60}, {"turns", "3/7"}}, "turns"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -13,13 +13,13 @@ using ropecheck::test::run_check;
 
 namespace {
 
-json near_rational(const char* turns, const char* gap = "0.05", long max_length = 20000) {
+json lemma_a_2_point(const char* turns, const char* gap = "0.05", long max_length = 20000) {
     return {{"head_dim", 2},          {"theta", "10000"},       {"gap", gap},
             {"max_length", max_length}, {"turns", turns},       {"perturbation", "1e-9"},
             {"control", "near-rational"}};
 }
 
-bool throws_naming(const json& values, const std::string& name) {
+bool lemma_a_2_rejects(const json& values, const std::string& name) {
     try {
         ropecheck::test::validate_check("lemma-a.2", values);
     } catch (const ropecheck::InvalidInput& e) {
@@ -84,7 +84,7 @@ BOOST_AUTO_TEST_CASE(g1_least_lengths_are_the_pinned_ones) {
 // D = 19994 and 19868, the values an mpmath sort of the 20001 points gives.
 BOOST_AUTO_TEST_CASE(near_rational_stays_coarse_up_to_max_length) {
     for (const auto& [turns, q, d] : std::vector<std::tuple<const char*, long, long>>{{"3/7", 7, 19994}, {"17/113", 113, 19868}}) {
-        const auto r = run_check("lemma-a.2", near_rational(turns));
+        const auto r = run_check("lemma-a.2", lemma_a_2_point(turns));
         BOOST_TEST_CONTEXT("turns = " << turns) {
             BOOST_TEST(to_string(r.verdict) == "refuted");
             BOOST_TEST(r.evidence["least_length_continued_fraction"].is_null());
@@ -142,18 +142,18 @@ BOOST_AUTO_TEST_CASE(bad_parameters_are_rejected) {
     BOOST_CHECK_THROW(validate_check("lemma-a.2", with("max_length", 20000000)), InvalidInput);
     BOOST_CHECK_THROW(validate_check("lemma-a.2", with("stride", 0)), InvalidInput);
     BOOST_CHECK_THROW(validate_check("lemma-a.2", with("control", "shorter")), InvalidInput);
-    BOOST_TEST(throws_naming(with("gap", "abc"), "gap"));
-    BOOST_CHECK_NO_THROW(validate_check("lemma-a.2", near_rational("3/7")));
+    BOOST_TEST(lemma_a_2_rejects(with("gap", "abc"), "gap"));
+    BOOST_CHECK_NO_THROW(validate_check("lemma-a.2", lemma_a_2_point("3/7")));
     // 17/113 leaves gaps of 2 pi / 113 = 0.0556: delta = 0.5 would be reached at once.
-    BOOST_TEST(throws_naming(near_rational("17/113", "0.5"), "gap"));
-    BOOST_TEST(throws_naming(near_rational("17/113", "0.05", 100), "max_length"));  // below 2q - 1
-    BOOST_TEST(throws_naming(near_rational("3/9"), "turns"));
-    json big = near_rational("3/7");
+    BOOST_TEST(lemma_a_2_rejects(lemma_a_2_point("17/113", "0.5"), "gap"));
+    BOOST_TEST(lemma_a_2_rejects(lemma_a_2_point("17/113", "0.05", 100), "max_length"));  // below 2q - 1
+    BOOST_TEST(lemma_a_2_rejects(lemma_a_2_point("3/9"), "turns"));
+    json big = lemma_a_2_point("3/7");
     big["perturbation"] = "0.001";  // (M + q) eps = 20 > 2 pi / 7
-    BOOST_TEST(throws_naming(big, "perturbation"));
+    BOOST_TEST(lemma_a_2_rejects(big, "perturbation"));
     json stray = base;
     stray["turns"] = "3/7";
-    BOOST_TEST(throws_naming(stray, "turns"));
+    BOOST_TEST(lemma_a_2_rejects(stray, "turns"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

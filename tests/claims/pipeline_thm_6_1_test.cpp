@@ -20,22 +20,22 @@ json flip(const char* dtype, int head_dim = 64) {
     return {{"head_dim", head_dim}, {"theta", "10000"}, {"dtype", dtype}, {"frequency", 0}, {"context", 0}};
 }
 // floor(pi / (2 g)) + 1 for the lowest pair, g = 10000^(-(d - 2)/d), in long double.
-long long closed_form_break(int d) {
+long long pipeline_closed_form_break(int d) {
     const long double g = std::pow(10000.0L, -static_cast<long double>(d - 2) / d);
     return static_cast<long long>(std::floor(std::numbers::pi_v<long double> / (2 * g))) + 1;
 }
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(bfloat16_breaks_the_lowest_channel_before_the_closed_form_break) {
-    BOOST_TEST(closed_form_break(64) == 11780);
-    BOOST_TEST(closed_form_break(128) == 13603);
+    BOOST_TEST(pipeline_closed_form_break(64) == 11780);
+    BOOST_TEST(pipeline_closed_form_break(128) == 13603);
     for (int d : {64, 128}) {
         const auto r = run_check("pipeline-thm-6.1", flip("bfloat16", d));
         BOOST_TEST(to_string(r.verdict) == "certified");
-        BOOST_TEST(r.evidence["exact_break_distance"].get<long long>() == closed_form_break(d));
-        BOOST_TEST(r.evidence["closed_form_break_distance"].get<long long>() == closed_form_break(d));
-        BOOST_TEST(r.evidence["pipeline_flip_distance"].get<long long>() < closed_form_break(d));
-        BOOST_TEST(r.evidence["context"].get<long long>() == 2 * closed_form_break(d));  // context 0: 2 r_b
+        BOOST_TEST(r.evidence["exact_break_distance"].get<long long>() == pipeline_closed_form_break(d));
+        BOOST_TEST(r.evidence["closed_form_break_distance"].get<long long>() == pipeline_closed_form_break(d));
+        BOOST_TEST(r.evidence["pipeline_flip_distance"].get<long long>() < pipeline_closed_form_break(d));
+        BOOST_TEST(r.evidence["context"].get<long long>() == 2 * pipeline_closed_form_break(d));  // context 0: 2 r_b
     }
     const auto r = run_check("pipeline-thm-6.1", flip("bfloat16"));
     BOOST_TEST(r.evidence["pipeline_flip_distance"].get<int>() == 11739);

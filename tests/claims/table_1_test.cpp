@@ -12,7 +12,7 @@ using ropecheck::test::run_check;
 
 namespace {
 
-json point(const char* p, int d = 64) {
+json table_1_point(const char* p, int d = 64) {
     return {{"head_dim", d}, {"theta", "10000"}, {"p", p}, {"context", 32}, {"epsilon", "0.05"},
             {"robust_length", 100000}};
 }
@@ -34,7 +34,7 @@ long lowest_break(int d) {
     return b;
 }
 
-bool throws_naming(const json& values, const std::string& name) {
+bool table_1_rejects(const json& values, const std::string& name) {
     try {
         ropecheck::test::validate_check("table-1", values);
     } catch (const ropecheck::InvalidInput& e) {
@@ -54,7 +54,7 @@ BOOST_AUTO_TEST_CASE(rows_match_the_paper) {
     const std::vector<std::tuple<const char*, const char*, const char*>> rows{
         {"0", "yes", "no"}, {"0.25", "yes", "yes"}, {"0.75", "yes", "yes"}, {"1", "no", "yes"}};
     for (const auto& [p, semantic, positional] : rows) {
-        const auto r = run_check("table-1", point(p));
+        const auto r = run_check("table-1", table_1_point(p));
         BOOST_TEST_CONTEXT("p = " << p) {
             BOOST_TEST(to_string(r.verdict) == "certified");
             BOOST_TEST(r.evidence["row"]["robust_semantic_channels"].get<std::string>() == semantic);
@@ -71,12 +71,12 @@ BOOST_AUTO_TEST_CASE(rows_match_the_paper) {
 // kept ones all break within 100000 (the lowest kept, g_8, at 12: 10^4^(-14/64)
 // = 0.1334.., pi / (2 g) = 11.77..).
 BOOST_AUTO_TEST_CASE(semantic_cell_counts_chunks_from_the_sweep) {
-    const auto r = run_check("table-1", point("0.25"));
+    const auto r = run_check("table-1", table_1_point("0.25"));
     BOOST_TEST(r.evidence["robust_chunks"].get<int>() == 24);
     BOOST_TEST(r.evidence["breaking_chunks"].get<int>() == 8);
     BOOST_TEST(r.evidence["lowest_kept_break_distance"].get<long>() == 12);
     BOOST_TEST(r.evidence["breaks"].size() == 9u);  // 8 kept enclosures + the shared 0
-    const auto rope = run_check("table-1", point("1"));
+    const auto rope = run_check("table-1", table_1_point("1"));
     BOOST_TEST(rope.evidence["robust_chunks"].get<int>() == 0);
     BOOST_TEST(rope.evidence["lowest_kept_break_distance"].get<long>() == lowest_break(64));
 }
@@ -85,7 +85,7 @@ BOOST_AUTO_TEST_CASE(semantic_cell_counts_chunks_from_the_sweep) {
 // break. Refuted because the lowest channel is now certified robust.
 BOOST_AUTO_TEST_CASE(short_length_is_refuted_by_a_robust_lowest_channel) {
     for (int d : {16, 64, 256}) {
-        auto values = point("1", d);
+        auto values = table_1_point("1", d);
         values["control"] = "short-length";
         const auto r = run_check("table-1", values);
         BOOST_TEST_CONTEXT("d = " << d) {
@@ -102,7 +102,7 @@ BOOST_AUTO_TEST_CASE(short_length_is_refuted_by_a_robust_lowest_channel) {
 // The lowest RoPE frequency for d = 64, theta = 10^4 is g = 10^4^(-62/64); its
 // aligned channel first goes negative at floor(pi / (2 g)) + 1.
 BOOST_AUTO_TEST_CASE(claim_rope_robust_is_refuted_where_the_closed_form_says) {
-    auto values = point("1");
+    auto values = table_1_point("1");
     values["control"] = "claim-rope-robust";
     const auto r = run_check("table-1", values);
     BOOST_TEST(to_string(r.verdict) == "refuted");
@@ -116,17 +116,17 @@ BOOST_AUTO_TEST_CASE(bad_parameters_are_rejected) {
         values[key] = std::move(value);
         return values;
     };
-    BOOST_CHECK_NO_THROW(ropecheck::test::validate_check("table-1", point("0.5")));
-    BOOST_TEST(throws_naming(with(point("0.5"), "epsilon", "0.7"), "epsilon"));
-    BOOST_TEST(throws_naming(with(point("0.5"), "epsilon", "0"), "epsilon"));
-    BOOST_TEST(throws_naming(with(point("0.5"), "context", 1), "context"));
-    BOOST_TEST(throws_naming(with(point("0.5"), "robust_length", 0), "robust_length"));
-    BOOST_TEST(throws_naming(with(point("0.5"), "head_dim", 7), "head dimension"));
-    BOOST_TEST(throws_naming(with(point("0.5"), "p", "1.5"), "p"));
+    BOOST_CHECK_NO_THROW(ropecheck::test::validate_check("table-1", table_1_point("0.5")));
+    BOOST_TEST(table_1_rejects(with(table_1_point("0.5"), "epsilon", "0.7"), "epsilon"));
+    BOOST_TEST(table_1_rejects(with(table_1_point("0.5"), "epsilon", "0"), "epsilon"));
+    BOOST_TEST(table_1_rejects(with(table_1_point("0.5"), "context", 1), "context"));
+    BOOST_TEST(table_1_rejects(with(table_1_point("0.5"), "robust_length", 0), "robust_length"));
+    BOOST_TEST(table_1_rejects(with(table_1_point("0.5"), "head_dim", 7), "head dimension"));
+    BOOST_TEST(table_1_rejects(with(table_1_point("0.5"), "p", "1.5"), "p"));
     // p = 0.1 keeps floor(0.1 * 8) = 0 of 8 frequencies at d = 16: not a p-RoPE row.
-    BOOST_TEST(throws_naming(point("0.1", 16), "p = 0.1"));
-    BOOST_TEST(throws_naming(with(point("0.5"), "control", "short-length"), "p = 1"));
-    BOOST_TEST(throws_naming(with(point("1"), "control", "long-length"), "control"));
+    BOOST_TEST(table_1_rejects(table_1_point("0.1", 16), "p = 0.1"));
+    BOOST_TEST(table_1_rejects(with(table_1_point("0.5"), "control", "short-length"), "p = 1"));
+    BOOST_TEST(table_1_rejects(with(table_1_point("1"), "control", "long-length"), "control"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -10,7 +10,7 @@ using ropecheck::test::run_check;
 
 namespace {
 
-json point(int d, const char* theta, std::int64_t n, const char* p = "1") {
+json thm_6_1_point(int d, const char* theta, std::int64_t n, const char* p = "1") {
     return {{"head_dim", d}, {"theta", theta}, {"theta_larger", "500000"}, {"max_distance", n}, {"p", p}};
 }
 
@@ -32,7 +32,7 @@ BOOST_AUTO_TEST_SUITE(thm_6_1)
 BOOST_AUTO_TEST_CASE(every_channel_breaks_and_removed_ones_never_do) {
     for (const char* p : {"1", "0.5", "0"}) {
         for (int d : {2, 8, 64}) {
-            const auto r = run_check("thm-6.1", point(d, "10000", 1'000'000, p));
+            const auto r = run_check("thm-6.1", thm_6_1_point(d, "10000", 1'000'000, p));
             BOOST_TEST_CONTEXT("d = " << d << ", p = " << p) {
                 BOOST_TEST(to_string(r.verdict) == "certified", r.message);
                 BOOST_REQUIRE(r.margin.has_value());
@@ -44,7 +44,7 @@ BOOST_AUTO_TEST_CASE(every_channel_breaks_and_removed_ones_never_do) {
     }
     // d = 8, theta = 10^4: the lowest frequency is exactly 10^-3, so it breaks at
     // floor(1000 pi / 2) + 1 = 1571; p = 0.5 removes two of the four channels.
-    const auto r = run_check("thm-6.1", point(8, "10000", 100'000, "0.5"));
+    const auto r = run_check("thm-6.1", thm_6_1_point(8, "10000", 100'000, "0.5"));
     BOOST_TEST(r.evidence["break_distance_lowest_g_4"].get<int>() == 1571);
     BOOST_TEST(closed_form_break("10000", 8, 4) == 1571);
     BOOST_TEST(r.evidence["closed_form_cross_checks"].get<int>() == 4);
@@ -56,7 +56,7 @@ BOOST_AUTO_TEST_CASE(every_channel_breaks_and_removed_ones_never_do) {
 // the highest frequencies, p d / 2 of them.
 BOOST_AUTO_TEST_CASE(break_distance_by_channel_is_every_channel_in_order) {
     const std::int64_t n = 1'000'000;
-    const auto r = run_check("thm-6.1", point(16, "10000", n, "0.25"));
+    const auto r = run_check("thm-6.1", thm_6_1_point(16, "10000", n, "0.25"));
     BOOST_TEST(to_string(r.verdict) == "certified", r.message);
     const json& by = r.evidence.at("break_distance_by_channel");
     BOOST_REQUIRE(by.at("rope").size() == 8u);
@@ -80,7 +80,7 @@ BOOST_AUTO_TEST_CASE(break_distance_by_channel_is_every_channel_in_order) {
 BOOST_AUTO_TEST_CASE(early_break_is_refuted_on_every_channel) {
     for (const char* theta : {"10000", "100000"}) {
         for (int d : {2, 8, 64, 256}) {
-            json values = point(d, theta, 1'000'000);
+            json values = thm_6_1_point(d, theta, 1'000'000);
             values["control"] = "early-break";
             const auto r = run_check("thm-6.1", values);
             BOOST_TEST_CONTEXT("theta = " << theta << ", d = " << d) {
@@ -102,7 +102,7 @@ BOOST_AUTO_TEST_CASE(early_break_is_refuted_on_every_channel) {
 }
 
 BOOST_AUTO_TEST_CASE(a_channel_beyond_max_distance_is_inconclusive_not_certified) {
-    const auto r = run_check("thm-6.1", point(8, "10000", 1000));
+    const auto r = run_check("thm-6.1", thm_6_1_point(8, "10000", 1000));
     BOOST_TEST(to_string(r.verdict) == "inconclusive");
     BOOST_TEST(r.message.find("max_distance") != std::string::npos, r.message);
 }
@@ -112,7 +112,7 @@ BOOST_AUTO_TEST_CASE(robust_channel_claim_is_refuted_at_the_break_distance) {
     // floor(pi / (2 g_128)) + 1 = 14618, computed here by MPFR's pow at 300 bits.
     const std::int64_t expected = closed_form_break("10000", 256, 128);
     BOOST_TEST(expected == 14618);
-    json values = point(256, "10000", 1'000'000);
+    json values = thm_6_1_point(256, "10000", 1'000'000);
     values["control"] = "robust-up-to";
     values["robust_length"] = 1'000'000;
     const auto r = run_check("thm-6.1", values);
@@ -129,27 +129,27 @@ BOOST_AUTO_TEST_CASE(robust_channel_claim_is_refuted_at_the_break_distance) {
 BOOST_AUTO_TEST_CASE(bad_parameters_are_rejected) {
     using ropecheck::InvalidInput;
     using ropecheck::test::validate_check;
-    BOOST_CHECK_THROW(validate_check("thm-6.1", point(7, "10000", 100)), InvalidInput);
-    BOOST_CHECK_THROW(validate_check("thm-6.1", point(8, "1", 100)), InvalidInput);
-    BOOST_CHECK_THROW(validate_check("thm-6.1", point(8, "10000", 0)), InvalidInput);
-    BOOST_CHECK_THROW(validate_check("thm-6.1", point(8, "10000", -5)), InvalidInput);
-    BOOST_CHECK_THROW(validate_check("thm-6.1", point(8, "10000", 100, "1.5")), InvalidInput);
-    BOOST_CHECK_THROW(validate_check("thm-6.1", point(8, "500000", 100)), InvalidInput);  // theta_larger not larger
-    BOOST_CHECK_THROW(validate_check("thm-6.1", point(8, "600000", 100)), InvalidInput);
-    json no_length = point(8, "10000", 100);
+    BOOST_CHECK_THROW(validate_check("thm-6.1", thm_6_1_point(7, "10000", 100)), InvalidInput);
+    BOOST_CHECK_THROW(validate_check("thm-6.1", thm_6_1_point(8, "1", 100)), InvalidInput);
+    BOOST_CHECK_THROW(validate_check("thm-6.1", thm_6_1_point(8, "10000", 0)), InvalidInput);
+    BOOST_CHECK_THROW(validate_check("thm-6.1", thm_6_1_point(8, "10000", -5)), InvalidInput);
+    BOOST_CHECK_THROW(validate_check("thm-6.1", thm_6_1_point(8, "10000", 100, "1.5")), InvalidInput);
+    BOOST_CHECK_THROW(validate_check("thm-6.1", thm_6_1_point(8, "500000", 100)), InvalidInput);  // theta_larger not larger
+    BOOST_CHECK_THROW(validate_check("thm-6.1", thm_6_1_point(8, "600000", 100)), InvalidInput);
+    json no_length = thm_6_1_point(8, "10000", 100);
     no_length["control"] = "robust-up-to";
     BOOST_CHECK_THROW(validate_check("thm-6.1", no_length), InvalidInput);
-    json stray_length = point(8, "10000", 100);
+    json stray_length = thm_6_1_point(8, "10000", 100);
     stray_length["robust_length"] = 50;
     BOOST_CHECK_THROW(validate_check("thm-6.1", stray_length), InvalidInput);
-    json bad_control = point(8, "10000", 100);
+    json bad_control = thm_6_1_point(8, "10000", 100);
     bad_control["control"] = "fragile";
-    json early_with_length = point(8, "10000", 100);
+    json early_with_length = thm_6_1_point(8, "10000", 100);
     early_with_length["control"] = "early-break";
     early_with_length["robust_length"] = 50;
     BOOST_CHECK_THROW(validate_check("thm-6.1", early_with_length), InvalidInput);
     BOOST_CHECK_THROW(validate_check("thm-6.1", bad_control), InvalidInput);
-    BOOST_CHECK_NO_THROW(validate_check("thm-6.1", point(2, "10000", 100)));
+    BOOST_CHECK_NO_THROW(validate_check("thm-6.1", thm_6_1_point(2, "10000", 100)));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

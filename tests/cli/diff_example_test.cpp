@@ -10,19 +10,13 @@
 
 #include "ropecheck/cli/commands.hpp"
 #include "ropecheck/numeric/invalid_input.hpp"
+#include "../support/file_text.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
 
 const fs::path source = ROPECHECK_SOURCE_DIR;
-
-std::string read_all(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 ropecheck::cli::DiffOptions example() {
     ropecheck::cli::DiffOptions o;
@@ -37,7 +31,7 @@ ropecheck::cli::DiffOptions example() {
 BOOST_AUTO_TEST_SUITE(diff_command)
 
 BOOST_AUTO_TEST_CASE(readme_example_is_current_and_exits_1) {
-    const std::string text = read_all(source / "README.md");
+    const std::string text = ropecheck::test::file_text(source / "README.md");
     const std::string begin_marker = "<!-- diff-example -->\n", end_marker = "<!-- end diff-example -->";
     const auto begin = text.find(begin_marker);
     BOOST_REQUIRE_MESSAGE(begin != std::string::npos, "README.md has no diff-example marker");

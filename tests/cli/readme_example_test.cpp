@@ -32,19 +32,12 @@ const std::string end_marker = "<!-- end audit-example -->";
 const std::string literature_begin = "<!-- literature-wrong -->\n";
 const std::string literature_end = "<!-- end literature-wrong -->";
 
-std::string read_all(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(readme_example)
 
 BOOST_AUTO_TEST_CASE(audit_example_is_current) {
-    const std::string text = read_all(readme);
+    const std::string text = ropecheck::test::file_text(readme);
     const auto begin = text.find(begin_marker);
     BOOST_REQUIRE_MESSAGE(begin != std::string::npos, "README.md has no audit-example marker");
     const auto name_end = text.find(' ', begin + begin_marker.size());
@@ -91,7 +84,7 @@ BOOST_AUTO_TEST_CASE(what_the_literature_gets_wrong_is_current) {
 
     const std::string expected = "```console\n$ build/ropecheck run --claims 'literature-*'\n```\n\n" +
                                  report::literature_wrong_table(run, "reports/replays/");
-    const std::string text = read_all(readme);
+    const std::string text = ropecheck::test::file_text(readme);
     const auto begin = text.find(literature_begin);
     const auto end = text.find(literature_end);
     BOOST_REQUIRE_MESSAGE(begin != std::string::npos && end != std::string::npos && begin < end,
@@ -117,12 +110,13 @@ BOOST_AUTO_TEST_SUITE_END()
 #include "../../src/cli/audit_slips.hpp"
 #include "ropecheck/model/layer_groups.hpp"
 #include "ropecheck/numeric/precision_guard.hpp"
+#include "../support/file_text.hpp"
 
 BOOST_AUTO_TEST_SUITE(readme_example)
 
 BOOST_AUTO_TEST_CASE(precision_slips_are_current) {
     const std::string marker = "<!-- precision-slips: ", end = "<!-- end precision-slips -->";
-    std::string text = read_all(readme);
+    std::string text = ropecheck::test::file_text(readme);
     const std::string original = text;
     int blocks = 0;
     for (auto begin = text.find(marker); begin != std::string::npos; begin = text.find(marker, begin + 1)) {

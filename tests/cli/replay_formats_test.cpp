@@ -17,7 +17,7 @@
 #include "../support/tool_runner.hpp"
 
 namespace fs = std::filesystem;
-using json = nlohmann::ordered_json;
+using nlohmann::ordered_json;
 using ropecheck::test::run_tool;
 
 namespace {
@@ -26,17 +26,17 @@ const fs::path source_dir = ROPECHECK_SOURCE_DIR;
 const fs::path golden = source_dir / "tests" / "data" / "golden";
 const std::string specs = " --theorems " + (source_dir / "theorems").string();
 
-json read_json(const fs::path& file) {
+ordered_json read_json(const fs::path& file) {
     std::ifstream in(file);
     BOOST_REQUIRE_MESSAGE(in, file.string());
-    return json::parse(in);
+    return ordered_json::parse(in);
 }
 
 fs::path scratch(const std::string& name) {
     return fs::temp_directory_path() / ("ropecheck-replay-formats-" + std::to_string(::getpid()) + "-" + name);
 }
 
-ropecheck::test::ToolOutcome replay_json(const json& record, const std::string& name) {
+ropecheck::test::ToolOutcome replay_json(const ordered_json& record, const std::string& name) {
     const fs::path file = scratch(name);
     std::ofstream(file) << record.dump(2);
     const auto r = run_tool("replay " + file.string() + specs);
@@ -50,7 +50,7 @@ BOOST_AUTO_TEST_SUITE(replay_formats)
 
 BOOST_AUTO_TEST_CASE(claim_records_of_version_1_and_2_still_stand) {
     const fs::path v2_file = golden / "run-ci" / "replays" / "prop-3.1_negative_shifted-key.json";
-    const json v2 = read_json(v2_file);
+    const ordered_json v2 = read_json(v2_file);
     BOOST_REQUIRE(v2.at("version") == 2);
     BOOST_REQUIRE(!v2.contains("kind"));
     const auto r2 = run_tool("replay " + v2_file.string() + specs);
@@ -58,7 +58,7 @@ BOOST_AUTO_TEST_CASE(claim_records_of_version_1_and_2_still_stand) {
     BOOST_TEST(r2.output.find("(negative control \"shifted-key\")") != std::string::npos, r2.output);
     BOOST_TEST(r2.output.find("the counterexample still stands") != std::string::npos, r2.output);
 
-    json v1 = v2;
+    ordered_json v1 = v2;
     v1.erase("version");
     v1.erase("negative");
     const auto r1 = replay_json(v1, "v1.json");
@@ -72,14 +72,14 @@ BOOST_AUTO_TEST_CASE(probe_records_of_version_1_still_stand) {
     for (const char* name : {"density-json", "diagonal-json"}) {
         BOOST_TEST_CONTEXT(name) {
             const fs::path file = golden / name / "replay.json";
-            const json v1 = read_json(file);
+            const ordered_json v1 = read_json(file);
             BOOST_REQUIRE(v1.at("version") == 1);
             BOOST_REQUIRE(v1.at("kind") == "probe");
             const auto r = run_tool("replay " + file.string());
             BOOST_TEST(r.code == 0, r.output);
             BOOST_TEST(r.output.find("the answer stands") != std::string::npos, r.output);
             // The same record with its answer moved no longer stands.
-            json moved = v1;
+            ordered_json moved = v1;
             if (moved["answer"].contains("least_length"))
                 moved["answer"]["least_length"] = moved["answer"]["least_length"].get<int>() + 1;
             else
@@ -95,7 +95,7 @@ BOOST_AUTO_TEST_CASE(records_written_now_are_version_3_with_their_kind) {
     const fs::path file = scratch("density.json");
     const auto r = run_tool("probe density --gap 0.5 --head-dim 8 --replay-file " + file.string());
     BOOST_REQUIRE_MESSAGE(r.code == 0, r.output);
-    const json record = read_json(file);
+    const ordered_json record = read_json(file);
     BOOST_TEST(record.at("version") == 3);
     BOOST_TEST(record.at("kind") == "probe");
     BOOST_TEST(record.at("probe") == "density");
@@ -105,8 +105,8 @@ BOOST_AUTO_TEST_CASE(records_written_now_are_version_3_with_their_kind) {
 }
 
 BOOST_AUTO_TEST_CASE(unknown_versions_and_kinds_are_bad_input) {
-    json probe = read_json(golden / "density-json" / "replay.json");
-    const auto expect_bad = [](const json& record, const std::string& message) {
+    ordered_json probe = read_json(golden / "density-json" / "replay.json");
+    const auto expect_bad = [](const ordered_json& record, const std::string& message) {
         const auto r = replay_json(record, "bad.json");
         BOOST_TEST(r.code == 2, r.output);
         BOOST_TEST(r.output.find(message) != std::string::npos, r.output);
@@ -120,10 +120,10 @@ BOOST_AUTO_TEST_CASE(unknown_versions_and_kinds_are_bad_input) {
     expect_bad(probe, "neither claim nor probe");
     probe.erase("kind");  // version 3 says its kind
     expect_bad(probe, "\"kind\"");
-    json claim = read_json(golden / "run-ci" / "replays" / "prop-3.1_negative_shifted-key.json");
+    ordered_json claim = read_json(golden / "run-ci" / "replays" / "prop-3.1_negative_shifted-key.json");
     claim.erase("negative");  // version 2 names its negative control
     expect_bad(claim, "\"negative\"");
-    json unknown = read_json(golden / "density-json" / "replay.json");
+    ordered_json unknown = read_json(golden / "density-json" / "replay.json");
     unknown["parameters"]["colour"] = "blue";
     expect_bad(unknown, "unknown parameter \"colour\"");
 }

@@ -8,6 +8,7 @@
 
 #include "ropecheck/numeric/certainty.hpp"
 #include "ropecheck/numeric/precision_guard.hpp"
+#include "../support/print_certainty.hpp"
 
 namespace numeric = ropecheck::numeric;
 using numeric::Certainty;
@@ -16,45 +17,40 @@ using numeric::real;
 
 namespace {
 // [lo, hi] with both endpoints exact doubles.
-interval make(double lo, double hi) {
+interval exact_interval(double lo, double hi) {
     interval x;
     mpfi_interv_d(x.backend().data(), lo, hi);
     return x;
 }
 }  // namespace
 
-// Boost.Test prints values of a failed BOOST_TEST; give it a way to print a Certainty.
-namespace ropecheck::numeric {
-inline std::ostream& boost_test_print_type(std::ostream& os, Certainty c) { return os << to_string(c); }
-}  // namespace ropecheck::numeric
-
 BOOST_AUTO_TEST_SUITE(certainty)
 
 BOOST_AUTO_TEST_CASE(sign_predicates) {
     numeric::PrecisionGuard guard(128);
-    BOOST_TEST(numeric::is_positive(make(1, 2)) == Certainty::certainly);
-    BOOST_TEST(numeric::is_negative(make(1, 2)) == Certainty::certainly_not);
-    BOOST_TEST(numeric::certainly_positive(make(1, 2)));
-    BOOST_TEST(!numeric::certainly_negative(make(1, 2)));
+    BOOST_TEST(numeric::is_positive(exact_interval(1, 2)) == Certainty::certainly);
+    BOOST_TEST(numeric::is_negative(exact_interval(1, 2)) == Certainty::certainly_not);
+    BOOST_TEST(numeric::certainly_positive(exact_interval(1, 2)));
+    BOOST_TEST(!numeric::certainly_negative(exact_interval(1, 2)));
 
-    BOOST_TEST(numeric::is_positive(make(-2, -1)) == Certainty::certainly_not);
-    BOOST_TEST(numeric::is_negative(make(-2, -1)) == Certainty::certainly);
-    BOOST_TEST(numeric::certainly_negative(make(-2, -1)));
+    BOOST_TEST(numeric::is_positive(exact_interval(-2, -1)) == Certainty::certainly_not);
+    BOOST_TEST(numeric::is_negative(exact_interval(-2, -1)) == Certainty::certainly);
+    BOOST_TEST(numeric::certainly_negative(exact_interval(-2, -1)));
 
     // Straddling zero: the enclosure cannot tell.
-    BOOST_TEST(numeric::is_positive(make(-1, 1)) == Certainty::unknown);
-    BOOST_TEST(numeric::is_negative(make(-1, 1)) == Certainty::unknown);
-    BOOST_TEST(!numeric::certainly_positive(make(-1, 1)));
-    BOOST_TEST(!numeric::certainly_negative(make(-1, 1)));
+    BOOST_TEST(numeric::is_positive(exact_interval(-1, 1)) == Certainty::unknown);
+    BOOST_TEST(numeric::is_negative(exact_interval(-1, 1)) == Certainty::unknown);
+    BOOST_TEST(!numeric::certainly_positive(exact_interval(-1, 1)));
+    BOOST_TEST(!numeric::certainly_negative(exact_interval(-1, 1)));
 
     // Touching zero: [0, 1] may be 0, so not certainly positive; it is
     // certainly not negative. The point 0 is neither.
-    BOOST_TEST(numeric::is_positive(make(0, 1)) == Certainty::unknown);
-    BOOST_TEST(numeric::is_negative(make(0, 1)) == Certainty::certainly_not);
-    BOOST_TEST(numeric::is_positive(make(-1, 0)) == Certainty::certainly_not);
-    BOOST_TEST(numeric::is_negative(make(-1, 0)) == Certainty::unknown);
-    BOOST_TEST(numeric::is_positive(make(0, 0)) == Certainty::certainly_not);
-    BOOST_TEST(numeric::is_negative(make(0, 0)) == Certainty::certainly_not);
+    BOOST_TEST(numeric::is_positive(exact_interval(0, 1)) == Certainty::unknown);
+    BOOST_TEST(numeric::is_negative(exact_interval(0, 1)) == Certainty::certainly_not);
+    BOOST_TEST(numeric::is_positive(exact_interval(-1, 0)) == Certainty::certainly_not);
+    BOOST_TEST(numeric::is_negative(exact_interval(-1, 0)) == Certainty::unknown);
+    BOOST_TEST(numeric::is_positive(exact_interval(0, 0)) == Certainty::certainly_not);
+    BOOST_TEST(numeric::is_negative(exact_interval(0, 0)) == Certainty::certainly_not);
 
     // A NaN enclosure proves nothing.
     interval nan;
@@ -66,29 +62,29 @@ BOOST_AUTO_TEST_CASE(sign_predicates) {
 
 BOOST_AUTO_TEST_CASE(equality_and_overlap) {
     numeric::PrecisionGuard guard(128);
-    BOOST_TEST(numeric::is_equal(make(1, 2), make(3, 4)) == Certainty::certainly_not);
-    BOOST_TEST(numeric::is_equal(make(3, 4), make(1, 2)) == Certainty::certainly_not);
-    BOOST_TEST(numeric::is_equal(make(0.5, 0.5), make(0.5, 0.5)) == Certainty::certainly);
+    BOOST_TEST(numeric::is_equal(exact_interval(1, 2), exact_interval(3, 4)) == Certainty::certainly_not);
+    BOOST_TEST(numeric::is_equal(exact_interval(3, 4), exact_interval(1, 2)) == Certainty::certainly_not);
+    BOOST_TEST(numeric::is_equal(exact_interval(0.5, 0.5), exact_interval(0.5, 0.5)) == Certainty::certainly);
     // The same non-point enclosure twice may still hold two different numbers.
-    BOOST_TEST(numeric::is_equal(make(1, 2), make(1, 2)) == Certainty::unknown);
-    BOOST_TEST(numeric::is_equal(make(1, 2), make(2, 3)) == Certainty::unknown);
-    BOOST_TEST(numeric::is_equal(make(1.5, 1.5), make(1, 2)) == Certainty::unknown);
-    BOOST_TEST(numeric::is_equal(make(1.5, 1.5), make(2.5, 2.5)) == Certainty::certainly_not);
+    BOOST_TEST(numeric::is_equal(exact_interval(1, 2), exact_interval(1, 2)) == Certainty::unknown);
+    BOOST_TEST(numeric::is_equal(exact_interval(1, 2), exact_interval(2, 3)) == Certainty::unknown);
+    BOOST_TEST(numeric::is_equal(exact_interval(1.5, 1.5), exact_interval(1, 2)) == Certainty::unknown);
+    BOOST_TEST(numeric::is_equal(exact_interval(1.5, 1.5), exact_interval(2.5, 2.5)) == Certainty::certainly_not);
 
-    BOOST_TEST(numeric::overlaps(make(1, 2), make(2, 3)));  // a shared endpoint
-    BOOST_TEST(numeric::overlaps(make(1, 4), make(2, 3)));
-    BOOST_TEST(!numeric::overlaps(make(1, 2), make(2.5, 3)));
-    BOOST_TEST(!numeric::overlaps(make(2.5, 3), make(1, 2)));
+    BOOST_TEST(numeric::overlaps(exact_interval(1, 2), exact_interval(2, 3)));  // a shared endpoint
+    BOOST_TEST(numeric::overlaps(exact_interval(1, 4), exact_interval(2, 3)));
+    BOOST_TEST(!numeric::overlaps(exact_interval(1, 2), exact_interval(2.5, 3)));
+    BOOST_TEST(!numeric::overlaps(exact_interval(2.5, 3), exact_interval(1, 2)));
 
-    BOOST_TEST(numeric::contains(make(1, 2), real(1)));
-    BOOST_TEST(numeric::contains(make(1, 2), real(2)));
-    BOOST_TEST(numeric::contains(make(1, 2), real(1.5)));
-    BOOST_TEST(!numeric::contains(make(1, 2), real(2.5)));
-    BOOST_TEST(!numeric::contains(make(1, 2), real(0.5)));
+    BOOST_TEST(numeric::contains(exact_interval(1, 2), real(1)));
+    BOOST_TEST(numeric::contains(exact_interval(1, 2), real(2)));
+    BOOST_TEST(numeric::contains(exact_interval(1, 2), real(1.5)));
+    BOOST_TEST(!numeric::contains(exact_interval(1, 2), real(2.5)));
+    BOOST_TEST(!numeric::contains(exact_interval(1, 2), real(0.5)));
 
-    BOOST_TEST(numeric::lower_bound(make(-1, 3)) == real(-1));
-    BOOST_TEST(numeric::upper_bound(make(-1, 3)) == real(3));
-    BOOST_TEST(numeric::width_of(make(-1, 3)) == real(4));
+    BOOST_TEST(numeric::lower_bound(exact_interval(-1, 3)) == real(-1));
+    BOOST_TEST(numeric::upper_bound(exact_interval(-1, 3)) == real(3));
+    BOOST_TEST(numeric::width_of(exact_interval(-1, 3)) == real(4));
 
     BOOST_TEST(numeric::to_string(Certainty::certainly) == "certainly");
     BOOST_TEST(numeric::to_string(Certainty::certainly_not) == "certainly not");
@@ -113,7 +109,7 @@ BOOST_AUTO_TEST_CASE(enclose_decimal_encloses) {
     BOOST_TEST(numeric::width_of(ten_thousand) == 0);
     BOOST_TEST(numeric::contains(ten_thousand, real(10000)));
     BOOST_TEST(numeric::is_equal(numeric::enclose_decimal("1e4"), ten_thousand) == Certainty::certainly);
-    BOOST_TEST(numeric::is_equal(numeric::enclose_decimal("0.5"), make(0.5, 0.5)) == Certainty::certainly);
+    BOOST_TEST(numeric::is_equal(numeric::enclose_decimal("0.5"), exact_interval(0.5, 0.5)) == Certainty::certainly);
 }
 
 BOOST_AUTO_TEST_CASE(enclose_decimal_rejects_non_decimals) {
@@ -127,18 +123,18 @@ BOOST_AUTO_TEST_CASE(enclose_decimal_rejects_non_decimals) {
 
 BOOST_AUTO_TEST_CASE(comparisons_at_ties_and_overlaps) {
     numeric::PrecisionGuard guard(64);
-    const interval one = make(1, 1);
+    const interval one = exact_interval(1, 1);
     BOOST_TEST(numeric::to_string(numeric::is_less(one, one)) == "certainly not");
     BOOST_TEST(numeric::to_string(numeric::is_at_most(one, one)) == "certainly");
     // Touching at one endpoint: a <= b certainly, a < b not decided.
-    BOOST_TEST(numeric::is_at_most(make(0, 1), make(1, 2)) == Certainty::certainly);
-    BOOST_TEST(numeric::is_less(make(0, 1), make(1, 2)) == Certainty::unknown);
-    BOOST_TEST(numeric::is_less(make(1, 2), make(0, 1)) == Certainty::certainly_not);
-    BOOST_TEST(numeric::is_at_most(make(1, 2), make(0, 1)) == Certainty::unknown);
-    BOOST_TEST(numeric::is_less(make(0, 1), make(1.5, 2)) == Certainty::certainly);
-    BOOST_TEST(numeric::is_at_most(make(2, 3), make(0, 1)) == Certainty::certainly_not);
-    BOOST_TEST(numeric::is_less(make(0, 2), make(1, 3)) == Certainty::unknown);
-    BOOST_TEST(numeric::is_at_most(make(0, 2), make(1, 3)) == Certainty::unknown);
+    BOOST_TEST(numeric::is_at_most(exact_interval(0, 1), exact_interval(1, 2)) == Certainty::certainly);
+    BOOST_TEST(numeric::is_less(exact_interval(0, 1), exact_interval(1, 2)) == Certainty::unknown);
+    BOOST_TEST(numeric::is_less(exact_interval(1, 2), exact_interval(0, 1)) == Certainty::certainly_not);
+    BOOST_TEST(numeric::is_at_most(exact_interval(1, 2), exact_interval(0, 1)) == Certainty::unknown);
+    BOOST_TEST(numeric::is_less(exact_interval(0, 1), exact_interval(1.5, 2)) == Certainty::certainly);
+    BOOST_TEST(numeric::is_at_most(exact_interval(2, 3), exact_interval(0, 1)) == Certainty::certainly_not);
+    BOOST_TEST(numeric::is_less(exact_interval(0, 2), exact_interval(1, 3)) == Certainty::unknown);
+    BOOST_TEST(numeric::is_at_most(exact_interval(0, 2), exact_interval(1, 3)) == Certainty::unknown);
     interval nan;
     mpfi_set_d(nan.backend().data(), std::numeric_limits<double>::quiet_NaN());
     BOOST_TEST(numeric::is_less(nan, one) == Certainty::unknown);

@@ -16,7 +16,7 @@ using numeric::real;
 
 namespace {
 
-interval make(double lo, double hi) { return numeric::between(real(lo), real(hi)); }
+interval between_doubles(double lo, double hi) { return numeric::between(real(lo), real(hi)); }
 
 // Does the enclosure x (any precision) contain pi? Compared exactly (mpfr_cmp)
 // with MPFR's own pi at 4000 bits rounded down and up: [low, high] holds pi, and
@@ -85,22 +85,22 @@ BOOST_AUTO_TEST_CASE(between_hull_common_part_identical) {
     BOOST_TEST(numeric::contains(t, third));
     BOOST_TEST((numeric::lower_bound(t) < numeric::upper_bound(t)));
 
-    const interval h = numeric::hull(make(1, 2), make(5, 7));
+    const interval h = numeric::hull(between_doubles(1, 2), between_doubles(5, 7));
     BOOST_TEST((numeric::lower_bound(h) == 1));
     BOOST_TEST((numeric::upper_bound(h) == 7));
 
-    const auto c = numeric::common_part(make(1, 5), make(4, 7));
+    const auto c = numeric::common_part(between_doubles(1, 5), between_doubles(4, 7));
     BOOST_TEST_REQUIRE(c.has_value());
     BOOST_TEST((numeric::lower_bound(*c) == 4));
     BOOST_TEST((numeric::upper_bound(*c) == 5));
-    BOOST_TEST(!numeric::common_part(make(1, 2), make(3, 4)).has_value());
-    const auto touch = numeric::common_part(make(1, 2), make(2, 4));
+    BOOST_TEST(!numeric::common_part(between_doubles(1, 2), between_doubles(3, 4)).has_value());
+    const auto touch = numeric::common_part(between_doubles(1, 2), between_doubles(2, 4));
     BOOST_TEST_REQUIRE(touch.has_value());
-    BOOST_TEST(numeric::identical(*touch, make(2, 2)));
+    BOOST_TEST(numeric::identical(*touch, between_doubles(2, 2)));
 
-    BOOST_TEST(numeric::identical(make(1, 2), make(1, 2)));
-    BOOST_TEST(!numeric::identical(make(1, 2), make(1, 3)));
-    BOOST_TEST(!numeric::identical(make(0, 2), make(1, 2)));
+    BOOST_TEST(numeric::identical(between_doubles(1, 2), between_doubles(1, 2)));
+    BOOST_TEST(!numeric::identical(between_doubles(1, 2), between_doubles(1, 3)));
+    BOOST_TEST(!numeric::identical(between_doubles(0, 2), between_doubles(1, 2)));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -36,7 +36,7 @@ namespace {
 
 // g_k = theta^(-2(k-1)/D), k = 1..D/2, for D a power of two: theta^(2/D) by
 // log2(D/2) square roots, then powers of its reciprocal.
-std::vector<interval> reference_frequencies(const interval& theta, int head_dim) {
+std::vector<interval> reference_enclosed_frequencies(const interval& theta, int head_dim) {
     interval root = theta;
     for (int n = head_dim / 2; n > 1; n /= 2) root = sqrt(root);
     const interval ratio = interval(1) / root;
@@ -57,7 +57,7 @@ struct Verdict {
 };
 
 Verdict reference_verdict(const interval& theta, int head_dim, std::int64_t context) {
-    const auto g = reference_frequencies(theta, head_dim);
+    const auto g = reference_enclosed_frequencies(theta, head_dim);
     bool undecided = false;
     for (std::int64_t r = 1; r <= context; ++r) {
         const interval s = reference_sum(g, r);
@@ -71,7 +71,7 @@ Verdict reference_verdict(const interval& theta, int head_dim, std::int64_t cont
 // found) first: neighbouring bases of a grid mostly fail at the same distance.
 bool reference_fails(const interval& theta, int head_dim, std::int64_t context, std::int64_t& hint) {
     if (hint >= 1 && hint <= context &&
-        numeric::certainly_negative(reference_sum(reference_frequencies(theta, head_dim), hint)))
+        numeric::certainly_negative(reference_sum(reference_enclosed_frequencies(theta, head_dim), hint)))
         return true;
     const Verdict v = reference_verdict(theta, head_dim, context);
     if (v.fails_at) hint = *v.fails_at;
@@ -90,7 +90,7 @@ void check_against_reference(const probes::BaseBoundAnswer& a, std::int64_t cont
         // (ii) the exact decimal passes.
         BOOST_TEST(reference_verdict(numeric::enclose_decimal(a.least_theta_decimal), head_dim, context).passes);
         // theta_lower fails, at the binding distance.
-        const auto g = reference_frequencies(point(a.theta_lower), head_dim);
+        const auto g = reference_enclosed_frequencies(point(a.theta_lower), head_dim);
         BOOST_TEST(numeric::certainly_negative(reference_sum(g, a.binding_distance)));
         // 0 < (least - lower) / least <= 1e-9.
         const interval least = numeric::enclose_decimal(a.least_theta_decimal);
@@ -260,7 +260,7 @@ BOOST_AUTO_TEST_CASE(an_exhausted_budget_is_not_certified) {
     BOOST_TEST(answer.intervals_excluded == 3u);
     BOOST_TEST(answer.least_theta_decimal.empty());
     // What was covered is still proven: theta_lower fails at the binding distance.
-    const auto g = reference_frequencies(point(answer.theta_lower), 8);
+    const auto g = reference_enclosed_frequencies(point(answer.theta_lower), 8);
     BOOST_TEST(numeric::certainly_negative(reference_sum(g, answer.binding_distance)));
 }
 

@@ -9,6 +9,7 @@
 #include "ropecheck/numeric/certainty.hpp"
 #include "ropecheck/numeric/precision_guard.hpp"
 #include "ropecheck/probes/continued_fraction.hpp"
+#include "../support/interval_near.hpp"
 
 using namespace ropecheck;
 using numeric::interval;
@@ -16,15 +17,12 @@ using probes::ExpansionEnd;
 
 namespace {
 
+using ropecheck::test::near;
+
 interval one_over_two_pi() {
     interval pi;
     mpfi_const_pi(pi.backend().data());
     return interval(1) / (interval(2) * pi);
-}
-
-// |x - expected| < tolerance, for a hand-computed value.
-bool near(const interval& x, double expected, double tolerance) {
-    return numeric::lower_bound(x) > expected - tolerance && numeric::upper_bound(x) < expected + tolerance;
 }
 
 }  // namespace

@@ -21,12 +21,15 @@
 #include "ropecheck/numeric/precision_guard.hpp"
 #include "ropecheck/probes/density.hpp"
 #include "ropecheck/rope/frequency_schedule.hpp"
+#include "../support/interval_near.hpp"
 
 using namespace ropecheck;
 using numeric::interval;
 using probes::Method;
 
 namespace {
+
+using ropecheck::test::near;
 
 int multiplier() { return ropecheck::test::test_multiplier(); }
 
@@ -38,10 +41,6 @@ interval two_pi() {
 
 // A frequency of exactly `turns` turns per token, enclosed.
 interval frequency_of_turns(const interval& turns) { return turns * two_pi(); }
-
-bool near(const interval& x, double expected, double tolerance) {
-    return numeric::lower_bound(x) > expected - tolerance && numeric::upper_bound(x) < expected + tolerance;
-}
 
 // A random frequency: a RoPE g_k (theta 10^4 or 5 10^5, d up to 256) whose
 // wavelength stays below `max_wavelength` tokens, or g = 2 pi u for a random u.

@@ -28,7 +28,7 @@ using ropecheck::test::two_pi_convergent_numerators;
 
 // g_k = theta^(-2(k-1)/d) by MPFR's pow at 300 bits: a different route from the
 // schedule's exp(-(n/D) log theta) in MPFI.
-std::vector<real> reference_frequencies(const std::string& theta, int d) {
+std::vector<real> reference_real_frequencies(const std::string& theta, int d) {
     std::vector<real> g;
     for (int k = 1; k <= d / 2; ++k) g.push_back(pow(real(theta), real(-2 * (k - 1)) / d));
     return g;
@@ -94,7 +94,7 @@ BOOST_AUTO_TEST_CASE(multi_frequency_schedules_agree_with_a_plain_mpfr_loop) {
                           Case{"2", 6, 3000}, Case{"10000", 256, 300}, Case{"500000", 128, 500}}) {
         const auto answer = probes::positional_margin(rope::FrequencySchedule::rope(c.theta, c.d).frequencies<interval>(), c.n);
         numeric::PrecisionGuard fine(300);
-        const auto brute = brute_minimum(reference_frequencies(c.theta, c.d), c.n);
+        const auto brute = brute_minimum(reference_real_frequencies(c.theta, c.d), c.n);
         BOOST_TEST_CONTEXT("theta " << c.theta << " d " << c.d << " N " << c.n) {
             BOOST_TEST(answer.certified);
             BOOST_TEST(answer.worst_distance == brute.argmin);

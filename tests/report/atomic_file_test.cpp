@@ -10,6 +10,8 @@
 #include <unistd.h>
 
 #include "ropecheck/report/atomic_file.hpp"
+#include "../support/file_text.hpp"
+#include "scratch_directory.hpp"
 
 namespace ropecheck::report::test {
 std::filesystem::path make_scratch_directory();
@@ -21,20 +23,7 @@ using namespace ropecheck::report;
 
 namespace {
 
-struct Scratch {
-    fs::path dir = test::make_scratch_directory();
-    ~Scratch() {
-        std::error_code ignored;
-        fs::remove_all(dir, ignored);
-    }
-};
-
-std::string slurp(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
+using ropecheck::report::test::Scratch;
 
 using Names = std::vector<std::string>;
 
@@ -51,12 +40,12 @@ BOOST_AUTO_TEST_CASE(temporary_is_hidden_beside_the_target) {
 BOOST_AUTO_TEST_CASE(writes_and_replaces_leaving_no_temporary) {
     const fs::path target = dir / "out.txt";
     write_file_atomically(target, "first\n");
-    BOOST_TEST(slurp(target) == "first\n");
+    BOOST_TEST(ropecheck::test::file_text(target) == "first\n");
     const std::string big(1 << 20, 'x');  // large enough that write(2) may be partial
     write_file_atomically(target, big);
-    BOOST_TEST(slurp(target) == big);
+    BOOST_TEST(ropecheck::test::file_text(target) == big);
     write_file_atomically(target, "");
-    BOOST_TEST(slurp(target).empty());
+    BOOST_TEST(ropecheck::test::file_text(target).empty());
     BOOST_TEST(test::directory_entries(dir) == Names{"out.txt"}, boost::test_tools::per_element());
 }
 

@@ -9,7 +9,8 @@
 #include "ropecheck/report/junit_report.hpp"
 #include "ropecheck/report/markdown_report.hpp"
 
-using namespace ropecheck;
+namespace core = ropecheck::core;
+
 
 namespace {
 
@@ -51,7 +52,7 @@ std::size_t count(const std::string& text, const std::string& what) {
 BOOST_AUTO_TEST_SUITE(finding_reports)
 
 BOOST_AUTO_TEST_CASE(json_carries_the_verdict_without_expectation) {
-    const core::json doc = report::report_json(audit_run(false));
+    const core::json doc = ropecheck::report::report_json(audit_run(false));
     for (const auto& c : doc.at("claims")) {
         BOOST_TEST(c.at("variant") == "finding");
         BOOST_TEST(!c.contains("expected"));
@@ -61,25 +62,25 @@ BOOST_AUTO_TEST_CASE(json_carries_the_verdict_without_expectation) {
     BOOST_TEST(doc.at("summary").at("findings") == 2);
     BOOST_TEST(doc.at("summary").at("ok") == 2);
     BOOST_TEST(doc.at("summary").at("all_ok") == true);  // a refuted finding is an answer
-    const core::json erred = report::report_json(audit_run(true));
+    const core::json erred = ropecheck::report::report_json(audit_run(true));
     BOOST_TEST(erred.at("summary").at("ok") == 2);
     BOOST_TEST(erred.at("summary").at("mismatched") == 1);
     BOOST_TEST(erred.at("summary").at("all_ok") == false);
 }
 
 BOOST_AUTO_TEST_CASE(junit_fails_only_an_erred_finding) {
-    const std::string ok = report::junit_xml(audit_run(false));
+    const std::string ok = ropecheck::report::junit_xml(audit_run(false));
     BOOST_TEST(count(ok, "<failure") == 0u);
     BOOST_TEST(count(ok, "<error") == 0u);
     BOOST_TEST(ok.find("verdict: refuted (a finding: no expected verdict)") != std::string::npos);
-    const std::string erred = report::junit_xml(audit_run(true));
+    const std::string erred = ropecheck::report::junit_xml(audit_run(true));
     BOOST_TEST(count(erred, "<failure") == 0u);
     BOOST_TEST(count(erred, "<error ") == 1u);
     BOOST_TEST(erred.find("message=\"finding got error: message of group-2/thm-6.1\"") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(markdown_marks_findings) {
-    const std::string md = report::markdown_report(audit_run(true));
+    const std::string md = ropecheck::report::markdown_report(audit_run(true));
     BOOST_TEST(count(md, "— (finding)") == 3u);
     BOOST_TEST(md.find("for the 3 findings (no expected verdict), did not err") != std::string::npos);
     BOOST_TEST(md.find("finding, got error") != std::string::npos);

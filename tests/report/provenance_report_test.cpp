@@ -21,7 +21,7 @@ BOOST_AUTO_TEST_CASE(json_markdown_junit_and_html_carry_it) {
     run.provenance = json{{"git_commit", "abc123-dirty"}, {"compiler", "GCC 12 <x> & |y|"}};
     const json doc = report_json(run);
     BOOST_TEST(doc.at("provenance").at("compiler") == "GCC 12 <x> & |y|");
-    const std::string md = markdown_report(run);
+    const std::string md = ropecheck::report::markdown_report(run);
     BOOST_TEST(md.find("- Provenance, git\\_commit: abc123-dirty\n") != std::string::npos);
     BOOST_TEST(md.find("- Provenance, compiler: GCC 12 \\<x\\> & \\|y\\|\n") != std::string::npos);
     // In the Run section, before the summary.

@@ -14,6 +14,8 @@
 #include "ropecheck/report/junit_report.hpp"
 #include "ropecheck/report/markdown_report.hpp"
 #include "ropecheck/report/report_writer.hpp"
+#include "../support/file_text.hpp"
+#include "scratch_directory.hpp"
 
 namespace ropecheck::report::test {
 ropecheck::core::RunResult sample_run();
@@ -26,20 +28,7 @@ using namespace ropecheck::report;
 
 namespace {
 
-struct Scratch {
-    fs::path dir = test::make_scratch_directory();
-    ~Scratch() {
-        std::error_code ignored;
-        fs::remove_all(dir, ignored);
-    }
-};
-
-std::string slurp(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
+using ropecheck::report::test::Scratch;
 
 void spit(const fs::path& path, const std::string& content) {
     std::ofstream(path, std::ios::binary) << content;
@@ -69,17 +58,17 @@ BOOST_AUTO_TEST_CASE(writes_the_documents_into_a_new_directory) {
     // The sample run has no claim with a figure: no SVG file.
     BOOST_TEST(test::directory_entries(out) == (Names{"junit.xml", "report.html", "report.json", "report.md"}),
                boost::test_tools::per_element());
-    BOOST_TEST(slurp(out / "report.json") == report_json_text(run));
-    BOOST_TEST(slurp(out / "junit.xml") == junit_xml(run));
-    BOOST_TEST(slurp(out / "report.md") == markdown_report(run));
-    BOOST_TEST(slurp(out / "report.html") == html_report(report_json(run)));
+    BOOST_TEST(ropecheck::test::file_text(out / "report.json") == report_json_text(run));
+    BOOST_TEST(ropecheck::test::file_text(out / "junit.xml") == junit_xml(run));
+    BOOST_TEST(ropecheck::test::file_text(out / "report.md") == ropecheck::report::markdown_report(run));
+    BOOST_TEST(ropecheck::test::file_text(out / "report.html") == html_report(report_json(run)));
 
     // A second run into the same directory replaces all of them.
     auto again = run;
     again.claims.resize(1);
     write_reports(again, out);
-    BOOST_TEST(slurp(out / "report.json") == report_json_text(again));
-    BOOST_TEST(slurp(out / "report.md") == markdown_report(again));
+    BOOST_TEST(ropecheck::test::file_text(out / "report.json") == report_json_text(again));
+    BOOST_TEST(ropecheck::test::file_text(out / "report.md") == ropecheck::report::markdown_report(again));
     BOOST_TEST(!has_temporary(out));
 }
 
@@ -88,7 +77,7 @@ BOOST_AUTO_TEST_CASE(directory_path_is_a_regular_file) {
     spit(file, "not a directory");
     BOOST_CHECK_THROW(write_reports(test::sample_run(), file), std::runtime_error);
     BOOST_CHECK_THROW(write_reports(test::sample_run(), file / "below"), std::runtime_error);
-    BOOST_TEST(slurp(file) == "not a directory");
+    BOOST_TEST(ropecheck::test::file_text(file) == "not a directory");
     BOOST_TEST(test::directory_entries(dir) == Names{"reports"}, boost::test_tools::per_element());
 }
 
@@ -101,7 +90,7 @@ BOOST_AUTO_TEST_CASE(unreplaceable_target_leaves_the_old_report) {
     } catch (const std::runtime_error& e) {
         BOOST_TEST(std::string(e.what()).find("junit.xml") != std::string::npos, e.what());
     }
-    BOOST_TEST(slurp(dir / "report.json") == "old report\n");
+    BOOST_TEST(ropecheck::test::file_text(dir / "report.json") == "old report\n");
     BOOST_TEST(!has_temporary(dir));
     BOOST_TEST(test::directory_entries(dir) == (Names{"junit.xml", "report.json"}),
                boost::test_tools::per_element());
@@ -120,7 +109,7 @@ BOOST_AUTO_TEST_CASE(failed_temporary_removes_the_ones_already_written) {
         BOOST_TEST(what.find(blocker) != std::string::npos, what);
         BOOST_TEST(what.find("Is a directory") != std::string::npos, what);
     }
-    BOOST_TEST(slurp(dir / "report.json") == "old report\n");
+    BOOST_TEST(ropecheck::test::file_text(dir / "report.json") == "old report\n");
     BOOST_TEST(test::directory_entries(dir) == (Names{blocker, "report.json"}),
                boost::test_tools::per_element());
 }

@@ -10,7 +10,7 @@
 #include <boost/mpl/list.hpp>
 #include <boost/test/unit_test.hpp>
 
-#include "../support/test_multiplier.hpp"
+#include "../support/typed_test.hpp"
 
 #include <cmath>
 #include <cstdint>
@@ -37,10 +37,13 @@ using rope::RotaryKind;
 
 namespace {
 
-constexpr std::uint64_t test_seed = 20241006;
-constexpr unsigned working_bits = 128;
-
-unsigned iterations(unsigned base) { return base * static_cast<unsigned>(ropecheck::test::test_multiplier()); }
+using ropecheck::test::test_seed;
+using ropecheck::test::working_bits;
+using ropecheck::test::iterations;
+using ropecheck::test::number;
+using ropecheck::test::view;
+using ropecheck::test::unit_roundoff;
+using ropecheck::test::number_types;
 
 // A vector of d dyadic numbers numerators[i] / 64 * 2^log2_scale.
 struct Sample {
@@ -79,11 +82,6 @@ std::int64_t random_distance(std::mt19937_64& rng, unsigned iteration) {
     static constexpr std::int64_t special[] = {0, 1, -1, 355, -710, 100000};
     if (iteration % 4 == 0) return special[(iteration / 4) % std::size(special)];
     return static_cast<std::int64_t>(rng() % 20001) - 10000;
-}
-
-template <class T>
-double unit_roundoff() {
-    return std::is_same_v<T, double> ? 0x1p-53 : std::ldexp(1.0, -static_cast<int>(working_bits));
 }
 
 // a and b denote the same number up to tol: for enclosures they overlap and
@@ -126,14 +124,6 @@ bool same_number(const T& a, const T& b) {
     if constexpr (std::is_same_v<T, interval>) return numeric::identical(a, b);
     else return a == b;
 }
-
-template <class T>
-std::span<const T> view(const std::vector<T>& v) { return {v.data(), v.size()}; }
-
-template <class T>
-T number(std::int64_t v) { return numeric::number_traits<T>::from_integer(v); }
-
-using number_types = boost::mpl::list<double, real, interval>;
 
 const std::vector<FrequencySchedule>& schedules() {
     static const std::vector<FrequencySchedule> all = {

@@ -13,6 +13,8 @@
 #include "ropecheck/numeric/invalid_input.hpp"
 #include "ropecheck/numeric/precision_guard.hpp"
 #include "ropecheck/rope/frequency_schedule.hpp"
+#include "../support/print_certainty.hpp"
+#include "../support/typed_test.hpp"
 
 namespace numeric = ropecheck::numeric;
 namespace rope = ropecheck::rope;
@@ -23,13 +25,9 @@ using numeric::real;
 using rope::FrequencySchedule;
 using rope::RotaryKind;
 
-// Lets Boost.Test print a Certainty in a failed check (same inline definition
-// in every file that needs it).
-namespace ropecheck::numeric {
-inline std::ostream& boost_test_print_type(std::ostream& os, Certainty c) { return os << to_string(c); }
-}  // namespace ropecheck::numeric
-
 namespace {
+
+using ropecheck::test::number_types;
 
 ExactFraction fraction(const char* text) { return ExactFraction::parse_decimal(text, "p"); }
 
@@ -65,8 +63,6 @@ void require_invalid(F f, const std::string& needle) {
         BOOST_TEST(std::string(e.what()).find(needle) != std::string::npos);
     }
 }
-
-using number_types = boost::mpl::list<double, real, interval>;
 
 }  // namespace
 

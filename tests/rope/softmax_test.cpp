@@ -5,7 +5,7 @@
 #include <boost/mpl/list.hpp>
 #include <boost/test/unit_test.hpp>
 
-#include "../support/test_multiplier.hpp"
+#include "../support/typed_test.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -20,30 +20,22 @@
 #include "ropecheck/numeric/certainty.hpp"
 #include "ropecheck/numeric/precision_guard.hpp"
 #include "ropecheck/rope/softmax.hpp"
+#include "../support/print_certainty.hpp"
 
 namespace numeric = ropecheck::numeric;
 namespace rope = ropecheck::rope;
 using numeric::interval;
 using numeric::real;
 
-// Lets Boost.Test print a Certainty in a failed check (same inline definition
-// in every file that needs it).
-namespace ropecheck::numeric {
-inline std::ostream& boost_test_print_type(std::ostream& os, Certainty c) { return os << to_string(c); }
-}  // namespace ropecheck::numeric
-
 namespace {
 
-constexpr std::uint64_t test_seed = 20241006;
-constexpr unsigned working_bits = 128;
-
-unsigned iterations(unsigned base) { return base * static_cast<unsigned>(ropecheck::test::test_multiplier()); }
-
-template <class T>
-T number(std::int64_t v) { return numeric::number_traits<T>::from_integer(v); }
-
-template <class T>
-std::span<const T> view(const std::vector<T>& v) { return {v.data(), v.size()}; }
+using ropecheck::test::test_seed;
+using ropecheck::test::working_bits;
+using ropecheck::test::iterations;
+using ropecheck::test::number;
+using ropecheck::test::view;
+using ropecheck::test::unit_roundoff;
+using ropecheck::test::number_types;
 
 // Logits n/16 with |n| <= 16 * 40 (exact in every type); one list in four has
 // ties (every logit equal), one in four a spread of 10^4 (tiny weights).
@@ -62,11 +54,6 @@ std::vector<T> logits_of(const std::vector<std::int64_t>& numerators) {
     std::vector<T> out;
     for (auto v : numerators) out.push_back(number<T>(v) / number<T>(16));
     return out;
-}
-
-template <class T>
-double unit_roundoff() {
-    return std::is_same_v<T, double> ? 0x1p-53 : std::ldexp(1.0, -static_cast<int>(working_bits));
 }
 
 // x denotes the number `value` up to tol (an enclosure: contains it and is narrow).
@@ -95,8 +82,6 @@ bool identical(const T& a, const T& b) {
     else
         return a == b;
 }
-
-using number_types = boost::mpl::list<double, real, interval>;
 
 }  // namespace
 

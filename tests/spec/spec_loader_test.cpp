@@ -11,6 +11,7 @@
 
 #include "ropecheck/numeric/invalid_input.hpp"
 #include "ropecheck/spec/spec_loader.hpp"
+#include "../support/mentions.hpp"
 
 namespace fs = std::filesystem;
 using ropecheck::InvalidInput;
@@ -20,6 +21,8 @@ using ropecheck::spec::load_claim_spec;
 using ropecheck::spec::load_claim_specs;
 
 namespace {
+
+using ropecheck::test::check_mentions;
 
 const fs::path fixture = fs::path(ROPECHECK_SOURCE_DIR) / "tests/spec/fixtures/fake-1.toml";
 
@@ -73,12 +76,6 @@ std::string error_of(Load&& load) {
     }
     BOOST_FAIL("no InvalidInput was thrown");
     return {};
-}
-
-void check_mentions(const std::string& message, std::initializer_list<std::string> fragments) {
-    for (const auto& fragment : fragments)
-        BOOST_TEST(message.find(fragment) != std::string::npos,
-                   "\"" << fragment << "\" is missing from: " << message);
 }
 
 // Writes `text` as `name` and checks that loading it fails, naming the file

@@ -33,7 +33,6 @@ using Term = sd::BoundTerm;
 
 namespace {
 
-int multiplier() { return test::test_multiplier(); }
 
 // r g_1 close to a multiple of 2 pi (full turns), from the convergents of 2 pi,
 // and the numerators of pi's convergents (the odd ones: half-turns).
@@ -113,7 +112,7 @@ std::vector<std::int64_t> convergent_denominators(const interval& x, std::int64_
 
 std::vector<SeriesCase> margin_cases() {
     std::mt19937_64 rng(20241006);
-    const int n = 8 * multiplier();
+    const int n = 8 * ropecheck::test::test_multiplier();
     std::vector<SeriesCase> cases;
     numeric::PrecisionGuard guard(128);
     const std::vector<std::pair<std::int64_t, int>> edges{{-3, 7}, {sd::max_fast_distance - 4, 5}};
@@ -189,7 +188,7 @@ std::vector<SeriesCase> margin_cases() {
 
 std::vector<SeriesCase> cosine_cases() {
     std::mt19937_64 rng(7);
-    const int n = 8 * multiplier();
+    const int n = 8 * ropecheck::test::test_multiplier();
     std::vector<SeriesCase> cases;
     numeric::PrecisionGuard guard(128);
     cases.push_back({"cosine g=1 aligned near-returns", false, {interval(1)}, {interval(1)}, {interval(0)},

@@ -18,7 +18,6 @@ using ropecheck::numeric::interval;
 
 namespace {
 
-int multiplier() { return ropecheck::test::test_multiplier(); }
 
 double mpfr_error(double computed, void (*f)(mpfr_t, const mpfr_t), double x) {
     mpfr_t a, b;
@@ -42,7 +41,7 @@ BOOST_AUTO_TEST_CASE(polynomials_stay_within_their_bounds) {
     std::mt19937_64 rng(20241006);
     std::uniform_real_distribution<double> wide(-1.6, 1.6);
     double worst_sin = 0, worst_cos = 0;
-    const int n = 20000 * multiplier();
+    const int n = 20000 * ropecheck::test::test_multiplier();
     for (int i = 0; i < n; ++i) {
         // Every eighth input is tiny, where relative errors are hardest.
         double x = wide(rng);
@@ -79,7 +78,7 @@ BOOST_AUTO_TEST_CASE(phase_reduction_stays_within_its_bound) {
         mpfi_mid(g, freqs[k].backend().data());
         mpfr_const_pi(two_pi, MPFR_RNDN);
         mpfr_mul_ui(two_pi, two_pi, 2, MPFR_RNDN);
-        for (int i = 0; i < 200 * multiplier(); ++i) {
+        for (int i = 0; i < 200 * ropecheck::test::test_multiplier(); ++i) {
             std::int64_t r = static_cast<std::int64_t>(rng() % sd::max_fast_distance);
             if (i % 2) r = -r;
             if (i % 16 == 0) r = 312689 * (1 + i % 5);  // near a return of g_1 = 1

@@ -18,7 +18,6 @@ using numeric::interval;
 
 namespace {
 
-int multiplier() { return ropecheck::test::test_multiplier(); }
 
 std::vector<interval> frequencies(const std::string& theta, int d) {
     return rope::FrequencySchedule::rope(theta, d).frequencies<interval>();
@@ -56,7 +55,7 @@ BOOST_AUTO_TEST_CASE(fast_and_exact_minimum_agree_on_random_schedules) {
     numeric::PrecisionGuard guard(128);
     std::mt19937_64 rng(20241006);
     const std::vector<std::string> thetas{"10000", "500000", "2", "1000000"};
-    for (int trial = 0; trial < 6 * multiplier(); ++trial) {
+    for (int trial = 0; trial < 6 * ropecheck::test::test_multiplier(); ++trial) {
         const int d = 2 * (1 + static_cast<int>(rng() % 16));
         const auto g = frequencies(thetas[rng() % thetas.size()], d);
         const std::int64_t first = static_cast<std::int64_t>(rng() % 100000) - 50000;

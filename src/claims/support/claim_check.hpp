@@ -143,8 +143,8 @@ private:
 
 // Registers `Class` (a ClaimCheck<P> with `using ClaimCheck::ClaimCheck;`) as the built-in check
 // `name` with the parameter table `fields`. `stem` is the file's name without .cpp, and `name`
-// spelt with '_' for '-' and '.' (checked by cmake/claim_registry.cmake); the generated list
-// calls make_<stem>_check().
-#define ROPECHECK_REGISTER_CHECK(stem, Class, name, fields)  \
-    std::unique_ptr<core::Check> make_##stem##_check();      \
-    std::unique_ptr<core::Check> make_##stem##_check() { return std::make_unique<Class>(name, fields); }
+// spelt with '_' for '-' and '.' (checked by cmake/claim_registry.cmake). Written in the
+// claim's namespace ropecheck::claims::<stem>; the generated list calls <stem>::make_check().
+#define ROPECHECK_REGISTER_CHECK(stem, Class, name, fields) \
+    std::unique_ptr<core::Check> make_check();              \
+    std::unique_ptr<core::Check> make_check() { return std::make_unique<Class>(name, fields); }
