@@ -48,8 +48,6 @@
 namespace ropecheck::claims::fig_2 {
 namespace {
 
-using numeric::interval;
-
 struct Params : support::RopePoint {
     std::int64_t max_distance = 0, stride = 0, samples = 0, early_end = 0, late_start = 0, draw = 0;
     std::string decay_ratio_max, trend_alpha, pin_tolerance, control;

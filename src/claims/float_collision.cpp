@@ -33,8 +33,6 @@
 namespace ropecheck::claims::float_collision {
 namespace {
 
-using numeric::interval;
-
 using Params = support::PinnedScanPoint;
 
 const std::vector<std::string> controls{"none", "pipeline-separates"};

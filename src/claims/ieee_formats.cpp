@@ -29,9 +29,6 @@ namespace ropecheck::claims::ieee_formats {
 namespace {
 
 using numeric::IeeeFormat;
-using numeric::interval;
-using numeric::real;
-
 using Params = support::RowPoint;
 
 const std::vector<std::string> controls{"none", "perturbed-input"};

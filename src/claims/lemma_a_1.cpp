@@ -37,7 +37,6 @@
 namespace ropecheck::claims::lemma_a_1 {
 namespace {
 
-using numeric::interval;
 using probes::Method;
 
 struct Params : support::RopePoint {

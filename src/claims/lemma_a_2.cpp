@@ -45,7 +45,6 @@
 namespace ropecheck::claims::lemma_a_2 {
 namespace {
 
-using numeric::interval;
 using probes::Method;
 
 struct Params : support::RopePoint {

@@ -25,8 +25,6 @@
 namespace ropecheck::claims::literature_liu_critical_dimension {
 namespace {
 
-using numeric::interval;
-
 struct Params : support::RopePoint {
     std::int64_t train_length = 0, paper_d_extra = 0;
     std::string paper_beta_1, paper_beta_3, control;

@@ -40,8 +40,6 @@
 namespace ropecheck::claims::literature_men_table_2 {
 namespace {
 
-using numeric::interval;
-
 struct Params {
     std::string row, theta_floor, control;
     std::int64_t unit = 0;

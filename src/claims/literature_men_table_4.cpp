@@ -29,8 +29,6 @@
 namespace ropecheck::claims::literature_men_table_4 {
 namespace {
 
-using numeric::interval;
-
 struct Params {
     std::string row, control;
     std::int64_t reading = 0;

@@ -32,8 +32,6 @@
 namespace ropecheck::claims::near_tie_break {
 namespace {
 
-using numeric::interval;
-
 struct Params {
     std::int64_t quarter_distance = 0, offset_exponent = 0;
     std::string side, control;

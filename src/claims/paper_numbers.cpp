@@ -42,9 +42,6 @@
 namespace ropecheck::claims::paper_numbers {
 namespace {
 
-using numeric::interval;
-using numeric::real;
-
 using Params = support::RowPoint;
 
 const std::vector<std::string> controls{"none", "perturbed-theta", "paper-is-right"};

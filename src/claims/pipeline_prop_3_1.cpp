@@ -34,9 +34,6 @@
 namespace ropecheck::claims::pipeline_prop_3_1 {
 namespace {
 
-using numeric::interval;
-using numeric::real;
-
 struct Params : support::PipelinePoint {
     std::int64_t target_distance = 0, context = 0, draw = 0;
     std::string query_profile, control;

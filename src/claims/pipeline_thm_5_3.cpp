@@ -38,9 +38,6 @@
 namespace ropecheck::claims::pipeline_thm_5_3 {
 namespace {
 
-using numeric::interval;
-using numeric::real;
-
 using Params = support::PinnedScanPoint;
 
 const std::vector<std::string> controls{"none", "pipeline-keeps", "shifted-key"};

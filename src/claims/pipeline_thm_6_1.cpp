@@ -21,9 +21,6 @@
 namespace ropecheck::claims::pipeline_thm_6_1 {
 namespace {
 
-using numeric::interval;
-using numeric::real;
-
 struct Params : support::PipelinePoint {
     std::int64_t frequency = 0, context = 0;
     std::string control;

@@ -31,9 +31,6 @@
 namespace ropecheck::claims::prop_3_1 {
 namespace {
 
-using numeric::interval;
-using numeric::real;
-
 struct Params : support::RopePoint {
     std::int64_t target_distance = 0, window = 0, draw = 0;
     std::string control;

@@ -45,8 +45,6 @@
 namespace ropecheck::claims::prop_3_2 {
 namespace {
 
-using numeric::interval;
-
 struct Params : support::RopePoint {
     std::int64_t max_distance = 0, distance_step = 0, samples = 0, key_offset = 0, draw = 0;
     std::string family_alpha, correlation, tests, control;

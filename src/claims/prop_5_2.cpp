@@ -48,8 +48,6 @@
 namespace ropecheck::claims::prop_5_2 {
 namespace {
 
-using numeric::interval;
-using numeric::real;
 using rope::FrequencySchedule;
 using rope::RotaryKind;
 

@@ -35,7 +35,6 @@
 namespace ropecheck::claims::prope_identities {
 namespace {
 
-using numeric::interval;
 using rope::FrequencySchedule;
 using rope::RotaryKind;
 

@@ -40,7 +40,6 @@
 namespace ropecheck::claims::scaling_schedules {
 namespace {
 
-using numeric::interval;
 using support::ScalingCase;
 using support::WorkedValue;
 

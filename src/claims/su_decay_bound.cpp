@@ -43,9 +43,6 @@
 namespace ropecheck::claims::su_decay_bound {
 namespace {
 
-using numeric::interval;
-using numeric::real;
-
 struct Params : support::RopePoint {
     std::int64_t max_distance = 0, draw = 0, search_max_head_dim = 0;
     int fit_head_dim = 0;

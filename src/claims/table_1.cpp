@@ -54,8 +54,6 @@
 namespace ropecheck::claims::table_1 {
 namespace {
 
-using numeric::interval;
-using numeric::real;
 using rope::FrequencySchedule;
 
 struct Params : support::RopePoint {

@@ -42,8 +42,6 @@ namespace ropecheck::claims::thm_5_3 {
 namespace {
 
 using numeric::Certainty;
-using numeric::interval;
-using numeric::real;
 using probes::Pattern;
 
 // The frequency is given either explicitly or as (head_dim, theta, frequency_index).

@@ -38,7 +38,6 @@
 namespace ropecheck::claims::thm_6_1 {
 namespace {
 
-using numeric::interval;
 using rope::FrequencySchedule;
 using rope::RotaryKind;
 

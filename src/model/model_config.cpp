@@ -388,6 +388,14 @@ ResolvedModel resolve_model_config(const json& file, std::optional<std::int64_t>
         };
         s.factor = dec("factor");
         const auto scaling_l0 = get_integer(r, "original_max_position_embeddings", sprefix + "original_max_position_embeddings");
+        // L0 of yarn and longrope, as later transformers reads it: a top-level one (Phi-3 style)
+        // first, then rope_scaling's, then max_position_embeddings (recorded as applied to `field`).
+        const auto original_context = [&](const std::string& field) {
+            if (top_l0) return *top_l0;
+            if (scaling_l0) return *scaling_l0;
+            apply(field, std::to_string(*max_pos), "max_position_embeddings");
+            return *max_pos;
+        };
         const auto require_factor = [&] {
             if (s.factor.empty()) bad(sprefix + "factor", "is required for rope_type " + rope::to_string(s.type));
             if (!(number_of(r.at("factor"), sprefix + "factor") >= 1)) bad(sprefix + "factor", s.factor + " is below 1");
@@ -410,14 +418,9 @@ ResolvedModel resolve_model_config(const json& file, std::optional<std::int64_t>
                 if (s.high_freq_factor.empty()) bad(sprefix + "high_freq_factor", "is required for llama3");
                 break;
             case rope::ScalingType::yarn: {
-                // Later transformers: a top-level L0 (Phi-3 style) first, then rope_scaling's,
-                // then max_position_embeddings; the configured factor is kept.
-                if (top_l0) s.original_max_position_embeddings = *top_l0;
-                else if (scaling_l0) s.original_max_position_embeddings = *scaling_l0;
-                else {
-                    s.original_max_position_embeddings = *max_pos;
-                    apply(pfield.substr(prefix.size()) + ".original_max_position_embeddings", std::to_string(*max_pos), "max_position_embeddings");
-                }
+                // The configured factor is kept.
+                s.original_max_position_embeddings =
+                    original_context(pfield.substr(prefix.size()) + ".original_max_position_embeddings");
                 if (s.factor.empty()) {
                     s.factor = numeric::shortest_fixed_decimal(static_cast<double>(*max_pos) / static_cast<double>(s.original_max_position_embeddings));
                     apply(pfield.substr(prefix.size()) + ".factor", s.factor, "max_position_embeddings / original_max_position_embeddings");
@@ -440,12 +443,7 @@ ResolvedModel resolve_model_config(const json& file, std::optional<std::int64_t>
                 break;
             }
             case rope::ScalingType::longrope: {
-                if (top_l0) s.original_max_position_embeddings = *top_l0;
-                else if (scaling_l0) s.original_max_position_embeddings = *scaling_l0;
-                else {
-                    s.original_max_position_embeddings = *max_pos;
-                    apply("original_max_position_embeddings", std::to_string(*max_pos), "max_position_embeddings");
-                }
+                s.original_max_position_embeddings = original_context("original_max_position_embeddings");
                 s.max_position_embeddings = *max_pos;
                 s.attention_factor = dec("attention_factor");
                 s.short_factor = factor_list(r, "short_factor", sprefix);

@@ -2,8 +2,6 @@
 // least 1 - cos(r g_k) over the distances r of a context of N positions, at
 // each N the claim checked. It drops where r reaches a convergent denominator
 // of 2 pi / g_k: the point of the figure.
-#include <map>
-
 #include "figures.hpp"
 
 namespace ropecheck::report::figures {
@@ -13,8 +11,7 @@ std::optional<Figure> positional_margin_figure(const core::json& report) {
     if (claims.empty()) return std::nullopt;
     // The margin does not depend on epsilon or the pattern: one series per
     // frequency, from the diagonal instances at the first epsilon.
-    std::map<std::string, PlotSeries> by_frequency;
-    std::vector<std::string> order;
+    SeriesInOrder by_frequency;
     std::optional<std::string> epsilon;
     const auto instances = instances_of(*claims.front());
     for (std::size_t i = 0; i < instances.size(); ++i) {
@@ -23,19 +20,18 @@ std::optional<Figure> positional_margin_figure(const core::json& report) {
         if (!epsilon) epsilon = member(p, "epsilon").get<std::string>();
         if (member(p, "epsilon") != *epsilon) continue;
         const std::string k = member(p, "frequency_index").dump();
-        if (!by_frequency.count(k)) {
-            order.push_back(k);
-            by_frequency[k] = PlotSeries{"g_" + k + " (d = " + member(p, "head_dim").dump() + ", theta = " +
-                                             member(p, "theta").get<std::string>() + ")",
-                                         "thm-5.3: diagonal, epsilon = " + *epsilon +
-                                             "; x = parameters.context, y = lower end of evidence.binding_margin",
-                                         SeriesStyle::markers,
-                                         {}};
-        }
-        add_point(by_frequency[k], plot_value(member(p, "context")),
+        PlotSeries& series = by_frequency.at(k, [&] {
+            return PlotSeries{"g_" + k + " (d = " + member(p, "head_dim").dump() + ", theta = " +
+                                  member(p, "theta").get<std::string>() + ")",
+                              "thm-5.3: diagonal, epsilon = " + *epsilon +
+                                  "; x = parameters.context, y = lower end of evidence.binding_margin",
+                              SeriesStyle::markers,
+                              {}};
+        });
+        add_point(series, plot_value(member(p, "context")),
                   interval_lower(member(*instances[i].evidence, "binding_margin")));
     }
-    if (order.empty()) return std::nullopt;
+    if (by_frequency.empty()) return std::nullopt;
     Figure f;
     f.id = "positional-margin";
     f.title = "Positional margin: min over r < N of 1 - cos(r g_k)";
@@ -45,7 +41,7 @@ std::optional<Figure> positional_margin_figure(const core::json& report) {
                 "claim computed these contexts, not the values between them.";
     f.x = {"context length N (positions)", true, {}};
     f.y = {"min 1 - cos(r g_k)", true, {}};
-    for (const auto& k : order) f.series.push_back(std::move(by_frequency[k]));
+    f.series = by_frequency.take();
     return f;
 }
 

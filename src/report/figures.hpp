@@ -1,5 +1,6 @@
 #pragma once
 // The figure builders, one per file (src/report/figure_*.cpp), and what they share.
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,6 +32,20 @@ PlotSeries parallel_series(std::string label, std::string source, SeriesStyle st
 
 // A point of two plot values, when both are present.
 void add_point(PlotSeries& series, const std::optional<PlotValue>& x, const std::optional<PlotValue>& y);
+
+// Series keyed by a label, listed in the order their keys first appeared (a figure's legend
+// follows the claim's instances, not the keys' sort order).
+class SeriesInOrder {
+public:
+    // The series of `key`, made by `make` when the key is new.
+    PlotSeries& at(const std::string& key, const std::function<PlotSeries()>& make);
+    bool empty() const { return keys_.empty(); }
+    std::vector<PlotSeries> take() { return std::move(series_); }
+
+private:
+    std::vector<std::string> keys_;
+    std::vector<PlotSeries> series_;
+};
 
 std::vector<Figure> figure_2(const core::json& report);
 std::optional<Figure> positional_margin_figure(const core::json& report);

@@ -64,6 +64,14 @@ PlotSeries parallel_series(std::string label, std::string source, SeriesStyle st
     return s;
 }
 
+PlotSeries& SeriesInOrder::at(const std::string& key, const std::function<PlotSeries()>& make) {
+    for (std::size_t i = 0; i < keys_.size(); ++i)
+        if (keys_[i] == key) return series_[i];
+    keys_.push_back(key);
+    series_.push_back(make());
+    return series_.back();
+}
+
 void add_point(PlotSeries& series, const std::optional<PlotValue>& x, const std::optional<PlotValue>& y) {
     if (x && y) series.points.push_back({*x, *y});
 }

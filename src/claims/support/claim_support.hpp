@@ -17,6 +17,14 @@
 #include "ropecheck/numeric/types.hpp"
 #include "ropecheck/rope/frequency_schedule.hpp"
 
+namespace ropecheck::claims {
+
+// The number types of every claim, visible in each claim's namespace ropecheck::claims::<stem>.
+using numeric::interval;
+using numeric::real;
+
+}  // namespace ropecheck::claims
+
 namespace ropecheck::claims::support {
 
 core::ParameterSpec head_dim_parameter();
