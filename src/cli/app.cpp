@@ -54,7 +54,17 @@ int run_app(int argc, char** argv) {
     run_cmd->add_option("--profile", run.profile, "Parameter grid: ci or full")->check(CLI::IsMember({"ci", "full"}));
     run_cmd->add_option("--claims", globs, "Comma-separated globs of claim ids, e.g. 'prop-3.*'");
     run_cmd->add_option("--jobs,-j", run.jobs, "Threads (default: every core)")->check(CLI::Range(1, 1024));
-    run_cmd->add_option("--seed", run.seed, "Run seed; each instance derives its own from it");
+    // CLI11 reads an unsigned option with strtoull, which wraps "-1" to 2^64 - 1 and saturates
+    // past 2^64 - 1: accept decimal digits of a value that fits, nothing else.
+    run_cmd->add_option("--seed", run.seed, "Run seed; each instance derives its own from it")
+        ->check(CLI::Validator(
+            [](std::string& value) {
+                const std::string max = "18446744073709551615";  // 2^64 - 1
+                const bool digits = !value.empty() && value.find_first_not_of("0123456789") == std::string::npos;
+                const bool fits = value.size() < max.size() || (value.size() == max.size() && value <= max);
+                return digits && fits ? std::string() : "expected an integer from 0 to 2^64 - 1, got " + value;
+            },
+            "", "unsigned"));
     auto* precision_opt =
         run_cmd->add_option("--precision", precision, "Working precision in bits for every claim (>= 53)");
     run_cmd->add_option("--report-dir", run.report_dir, "Where report.json, junit.xml and report.md go");

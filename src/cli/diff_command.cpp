@@ -9,6 +9,7 @@
 
 #include "ropecheck/cli/app.hpp"
 #include "ropecheck/cli/commands.hpp"
+#include "ropecheck/model/strict_json.hpp"
 #include "ropecheck/numeric/invalid_input.hpp"
 #include "ropecheck/report/report_diff.hpp"
 
@@ -19,12 +20,9 @@ namespace {
 core::json read_report(const std::string& role, const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InvalidInput(role + " " + path.string() + ": cannot be read");
-    core::json doc;
-    try {
-        doc = core::json::parse(in);
-    } catch (const core::json::exception& e) {
-        throw InvalidInput(role + " " + path.string() + ": not JSON (" + e.what() + ")");
-    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    const core::json doc = model::parse_strict_json<core::json>(text.str(), role + " " + path.string());
     try {
         report::validate_report_document(doc);
     } catch (const std::invalid_argument& e) {

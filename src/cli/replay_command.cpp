@@ -7,6 +7,7 @@
 #include "ropecheck/cli/commands.hpp"
 #include "ropecheck/cli/probe_command.hpp"
 #include "ropecheck/core/replay_record.hpp"
+#include "ropecheck/model/strict_json.hpp"
 #include "ropecheck/numeric/invalid_input.hpp"
 #include "ropecheck/numeric/precision_guard.hpp"
 #include "ropecheck/numeric/types.hpp"
@@ -20,11 +21,7 @@ core::json read_record(const std::filesystem::path& file) {
     if (!in) throw InvalidInput(file.string() + ": cannot read");
     std::stringstream text;
     text << in.rdbuf();
-    try {
-        return core::json::parse(text.str());
-    } catch (const std::exception& e) {
-        throw InvalidInput(file.string() + ": not a JSON replay record: " + e.what());
-    }
+    return model::parse_strict_json<core::json>(text.str(), file.string() + " (a replay record)");
 }
 
 }  // namespace

@@ -30,16 +30,6 @@ int run_command(const RunOptions& options, std::ostream& out, std::ostream& err)
     if (std::filesystem::exists(options.report_dir) && !std::filesystem::is_directory(options.report_dir))
         throw InvalidInput("--report-dir " + options.report_dir.string() + " exists and is not a directory");
 
-    // The report directory must be writable before hours of checking go into it.
-    try {
-        std::filesystem::create_directories(options.report_dir);
-        const auto probe = options.report_dir / ".ropecheck-write-test";
-        if (!std::ofstream(probe)) throw std::runtime_error("cannot create a file there");
-        std::filesystem::remove(probe);
-    } catch (const std::exception& e) {
-        throw InvalidInput("--report-dir " + options.report_dir.string() + " is not writable: " + e.what());
-    }
-
     // Everything is read and validated before anything runs or is written.
     // The literature suite (theorems/literature/) only when a glob names it (spec_loader.hpp).
     const auto selected = spec::select_claim_specs(spec::load_all_claim_specs(options.theorems), options.claim_globs);
@@ -53,6 +43,17 @@ int run_command(const RunOptions& options, std::ostream& out, std::ostream& err)
     parameters.seed = options.seed;
     parameters.precision_override = options.precision;
     const auto plan = core::plan_run(selected, registry, parameters);
+
+    // The report directory must be writable before hours of checking go into it;
+    // it is made only once the specs are known good (a refused run writes nothing).
+    try {
+        std::filesystem::create_directories(options.report_dir);
+        const auto probe = options.report_dir / ".ropecheck-write-test";
+        if (!std::ofstream(probe)) throw std::runtime_error("cannot create a file there");
+        std::filesystem::remove(probe);
+    } catch (const std::exception& e) {
+        throw InvalidInput("--report-dir " + options.report_dir.string() + " is not writable: " + e.what());
+    }
 
     const int jobs = options.jobs > 0 ? options.jobs : omp_get_num_procs();
     std::size_t instances = 0;

@@ -2,6 +2,7 @@
 // from it, for one layer type. Every rule is cited in docs/rope-scaling.md and
 // docs/model-configs.md; every default the file relied on is listed in defaults_applied.
 #include "ropecheck/model/model_config.hpp"
+#include "ropecheck/model/strict_json.hpp"
 
 #include <charconv>
 #include <cmath>
@@ -479,16 +480,6 @@ ResolvedModel load_model_config(const std::filesystem::path& file, std::optional
     return resolve_model_config(read_config_file(file), context);
 }
 
-json read_config_file(const std::filesystem::path& file) {
-    std::ifstream in(file);
-    if (!in) throw InvalidInput("--config " + file.string() + ": cannot read the file");
-    json config;
-    try {
-        config = json::parse(in);
-    } catch (const json::exception& e) {
-        throw InvalidInput("--config " + file.string() + ": not valid JSON: " + e.what());
-    }
-    return config;
-}
+json read_config_file(const std::filesystem::path& file) { return read_strict_json<json>(file, "--config " + file.string()); }
 
 }  // namespace ropecheck::model

@@ -73,7 +73,7 @@ BOOST_AUTO_TEST_CASE(bad_input_names_the_argument) {
     BOOST_TEST(message(not_a_report).find("not a ropecheck report.json") != std::string::npos);
     auto not_json = example();
     not_json.old_report = source / "README.md";
-    BOOST_TEST(message(not_json).find("not JSON") != std::string::npos);
+    BOOST_TEST(message(not_json).find("not valid JSON") != std::string::npos);
     auto negative = example();
     negative.tolerance = -1;
     BOOST_TEST(message(negative).rfind("--tolerance", 0) == 0);
