@@ -139,10 +139,13 @@ void InferencePipeline::require_position(std::int64_t position) const {
 }
 
 std::pair<double, double> InferencePipeline::table_entry(std::size_t chunk, std::int64_t position) const {
-    const detail::CosSin t = detail::cos_sin_in(angle(static_cast<int>(chunk), position), variant_.table);
+    // Mutant "pipeline-variant-table-float32": the variant's cos/sin table format
+    // is ignored and the table is built in float32 (the intended pipeline's).
+    const IeeeFormat table = ROPECHECK_MUTANT("pipeline-variant-table-float32") ? IeeeFormat::binary32 : variant_.table;
+    const detail::CosSin t = detail::cos_sin_in(angle(static_cast<int>(chunk), position), table);
     if (attention_factor_ == 1.0F) return {t.cos, t.sin};
     // The factor (float32) times a table value: an exact double product, rounded once.
-    const auto f = numeric::parameters_of(variant_.table);
+    const auto f = numeric::parameters_of(table);
     const double factor = attention_factor_;
     return {detail::round_to(t.cos * factor, f), detail::round_to(t.sin * factor, f)};
 }
