@@ -100,7 +100,12 @@ InferencePipeline::InferencePipeline(const FrequencySchedule& schedule, IeeeForm
     max_position_ = largest_position;
     if (largest_stored < static_cast<double>(largest_position)) {
         std::int64_t p = static_cast<std::int64_t>(largest_stored);
-        while (std::isfinite(stored_position(p + 1))) ++p;  // up to half an ulp above the largest value
+        // Up to half an ulp above the largest value (to nearest, the tie overflows). The
+        // loop stops one ulp above it in any case: under the truncating mutant
+        // ieee-round-toward-zero nothing overflows, and it would otherwise run to 2^53.
+        const auto f = numeric::parameters_of(variant.positions);
+        const auto ulp = static_cast<std::int64_t>(std::ldexp(1.0, f.max_exponent - f.precision + 1));
+        while (p < static_cast<std::int64_t>(largest_stored) + ulp && std::isfinite(stored_position(p + 1))) ++p;
         max_position_ = p;
     }
     std::size_t fastest = 0;
