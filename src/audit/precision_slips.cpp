@@ -34,16 +34,16 @@ std::optional<std::int64_t> inversion(const rope::InferencePipeline& pipeline, c
 // The largest Q with (Q + 1)(Q + 2) / 2 <= budget: the diagonal scan's pairs up to query Q.
 static_assert(diagonal_pair_budget < probes::max_pipeline_positions * (probes::max_pipeline_positions + 1) / 2,
               "the budget, not the scan's cap, is what stops the diagonal scan short of the context");
-std::int64_t diagonal_budget_queries(std::int64_t budget) {
+std::int64_t slip_diagonal_queries(std::int64_t budget) {
     auto q = static_cast<std::int64_t>(std::sqrt(2.0 * static_cast<double>(budget)));
     while (q > 0 && (q + 1) * (q + 2) / 2 > budget) --q;
     while ((q + 2) * (q + 3) / 2 <= budget) ++q;
     return q;
 }
 
-DiagonalLoss diagonal_loss(const rope::InferencePipeline& pipeline, std::size_t pair, std::int64_t context) {
+DiagonalLoss slip_diagonal_loss(const rope::InferencePipeline& pipeline, std::size_t pair, std::int64_t context) {
     DiagonalLoss d;
-    const std::int64_t budget_queries = diagonal_budget_queries(diagonal_pair_budget);
+    const std::int64_t budget_queries = slip_diagonal_queries(diagonal_pair_budget);
     d.scanned_to = std::min({context, probes::max_pipeline_positions, budget_queries});
     const auto psi = probes::one_pair_vector(pipeline.head_dim(), pair);
     const auto loss = probes::pipeline_target_loss(pipeline, psi, psi, 0, d.scanned_to);
@@ -53,7 +53,7 @@ DiagonalLoss diagonal_loss(const rope::InferencePipeline& pipeline, std::size_t 
     return d;
 }
 
-OrderLoss order_loss(const rope::InferencePipeline& pipeline, const rope::FrequencySchedule& s, std::size_t pair,
+OrderLoss slip_order_loss(const rope::InferencePipeline& pipeline, const rope::FrequencySchedule& s, std::size_t pair,
                      std::int64_t context) {
     OrderLoss o;
     o.context = std::min(context, probes::max_flip_position);
@@ -100,8 +100,8 @@ std::vector<GroupSlips> precision_slips(const model::ModelLayout& layout, numeri
             a.collides_with = c.collides_with;
             a.highest_inversion = inversion(pipeline, g.schedule, rotating.front(), a.scanned_to);
             a.lowest_inversion = inversion(pipeline, g.schedule, rotating.back(), a.scanned_to);
-            a.diagonal = diagonal_loss(pipeline, rotating.front(), a.scanned_to);
-            a.order = order_loss(pipeline, g.schedule, rotating.back(), a.scanned_to);
+            a.diagonal = slip_diagonal_loss(pipeline, rotating.front(), a.scanned_to);
+            a.order = slip_order_loss(pipeline, g.schedule, rotating.back(), a.scanned_to);
             slips.presets.push_back(std::move(a));
         }
         out.push_back(std::move(slips));

@@ -13,15 +13,15 @@ core::json nullable(const std::optional<std::int64_t>& n) { return n ? core::jso
 std::string cell(const std::optional<std::int64_t>& n) { return n ? std::to_string(*n) : "none"; }
 
 // ">Q": not lost up to query Q, where the budget stopped the scan.
-std::string diagonal_cell(const audit::DiagonalLoss& d) {
+std::string slip_diagonal_cell(const audit::DiagonalLoss& d) {
     return d.budget_stopped ? ">" + std::to_string(d.scanned_to) : cell(d.query_position);
 }
 
 // "-": not searched (above the budget).
-std::string order_cell(const audit::OrderLoss& o) { return o.searched ? cell(o.distance) : "-"; }
+std::string slip_order_cell(const audit::OrderLoss& o) { return o.searched ? cell(o.distance) : "-"; }
 
 // 2^k for a power of two.
-std::string power_text(std::int64_t n) {
+std::string slip_budget_power(std::int64_t n) {
     int k = 0;
     while ((std::int64_t{1} << k) < n) ++k;
     return "2^" + std::to_string(k);
@@ -84,13 +84,13 @@ std::string slips_text(const std::vector<audit::GroupSlips>& slips, numeric::Iee
                 a.collision ? std::to_string(*a.collision) + " = " + std::to_string(a.collides_with) : "none";
             std::snprintf(line, sizeof line, "    %-15s %10lld  %-18s %10s %10s %9s %9s\n", a.preset.c_str(),
                           static_cast<long long>(a.scanned_to), collision.c_str(), cell(a.highest_inversion).c_str(),
-                          cell(a.lowest_inversion).c_str(), diagonal_cell(a.diagonal).c_str(), order_cell(a.order).c_str());
+                          cell(a.lowest_inversion).c_str(), slip_diagonal_cell(a.diagonal).c_str(), slip_order_cell(a.order).c_str());
             out += line;
         }
         out += "    diagonal: first query where psi on pair " + std::to_string(g.highest_pair) +
-               " loses to an earlier key (>Q: kept up to Q, a budget of " + power_text(audit::diagonal_pair_budget) +
+               " loses to an earlier key (>Q: kept up to Q, a budget of " + slip_budget_power(audit::diagonal_pair_budget) +
                " query/key pairs)\n    order: first distance where psi on pair " + std::to_string(g.lowest_pair) +
-               " stops beating a zero key (-: not searched, above " + power_text(audit::order_pair_budget) +
+               " stops beating a zero key (-: not searched, above " + slip_budget_power(audit::order_pair_budget) +
                " pairs)\n";
     }
     return out;
