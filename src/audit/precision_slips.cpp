@@ -1,9 +1,13 @@
 #include "ropecheck/audit/precision_slips.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "ropecheck/numeric/enclosure.hpp"
 #include "ropecheck/numeric/invalid_input.hpp"
+#include "ropecheck/probes/one_pair_vector.hpp"
+#include "ropecheck/probes/pipeline_channel_break.hpp"
+#include "ropecheck/probes/pipeline_target.hpp"
 #include "ropecheck/probes/position_collision.hpp"
 #include "ropecheck/rope/inference_pipeline.hpp"
 
@@ -25,6 +29,51 @@ std::optional<std::int64_t> inversion(const rope::InferencePipeline& pipeline, c
         throw InvalidInput("--precision-slips: the phase error of pair " + std::to_string(pair + 1) + " at position " +
                            std::to_string(*a.undecided_at) + " could not be decided");
     return a.position;
+}
+
+// The largest Q with (Q + 1)(Q + 2) / 2 <= budget: the diagonal scan's pairs up to query Q.
+static_assert(diagonal_pair_budget < probes::max_pipeline_positions * (probes::max_pipeline_positions + 1) / 2,
+              "the budget, not the scan's cap, is what stops the diagonal scan short of the context");
+std::int64_t slip_diagonal_queries(std::int64_t budget) {
+    auto q = static_cast<std::int64_t>(std::sqrt(2.0 * static_cast<double>(budget)));
+    while (q > 0 && (q + 1) * (q + 2) / 2 > budget) --q;
+    while ((q + 2) * (q + 3) / 2 <= budget) ++q;
+    return q;
+}
+
+DiagonalLoss slip_diagonal_loss(const rope::InferencePipeline& pipeline, std::size_t pair, std::int64_t context) {
+    DiagonalLoss d;
+    const std::int64_t budget_queries = slip_diagonal_queries(diagonal_pair_budget);
+    d.scanned_to = std::min({context, probes::max_pipeline_positions, budget_queries});
+    const auto psi = probes::one_pair_vector(pipeline.head_dim(), pair);
+    const auto loss = probes::pipeline_target_loss(pipeline, psi, psi, 0, d.scanned_to);
+    d.query_position = loss.query_position;
+    d.rival_position = loss.rival_position;
+    d.budget_stopped = !d.query_position && d.scanned_to < context;  // a loss found is the first, budget or not
+    return d;
+}
+
+OrderLoss slip_order_loss(const rope::InferencePipeline& pipeline, const rope::FrequencySchedule& s, std::size_t pair,
+                     std::int64_t context) {
+    OrderLoss o;
+    o.context = std::min(context, probes::max_flip_position);
+    const auto psi = probes::one_pair_vector(pipeline.head_dim(), pair);
+    o.first_searched = probes::first_searched_distance(pipeline, psi, o.context);
+    // At most every distance first_searched..context, each at up to context query positions.
+    const double work = static_cast<double>(std::max<std::int64_t>(0, o.context - o.first_searched + 1)) *
+                        static_cast<double>(o.context);
+    if (work > static_cast<double>(order_pair_budget)) {
+        o.searched = false;
+        return o;
+    }
+    const auto c = probes::compare_channel_break(pipeline, pair, s.frequencies<numeric::interval>()[pair], o.context);
+    if (!c.exact.certified)
+        throw InvalidInput("--precision-slips: the exact break of pair " + std::to_string(pair + 1) +
+                           " could not be certified");
+    o.exact_break = c.exact.first_break_distance;
+    o.distance = c.flip.distance;
+    o.query_position = c.flip.query_position;
+    return o;
 }
 
 }  // namespace
@@ -51,6 +100,8 @@ std::vector<GroupSlips> precision_slips(const model::ModelLayout& layout, numeri
             a.collides_with = c.collides_with;
             a.highest_inversion = inversion(pipeline, g.schedule, rotating.front(), a.scanned_to);
             a.lowest_inversion = inversion(pipeline, g.schedule, rotating.back(), a.scanned_to);
+            a.diagonal = slip_diagonal_loss(pipeline, rotating.front(), a.scanned_to);
+            a.order = slip_order_loss(pipeline, g.schedule, rotating.back(), a.scanned_to);
             slips.presets.push_back(std::move(a));
         }
         out.push_back(std::move(slips));

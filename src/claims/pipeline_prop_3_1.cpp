@@ -34,7 +34,7 @@
 namespace ropecheck::claims::pipeline_prop_3_1 {
 namespace {
 
-struct Params : support::PipelinePoint {
+struct Params : support::PipelinePoint, support::VariantPoint {
     std::int64_t target_distance = 0, context = 0, draw = 0;
     std::string query_profile, control;
 };
@@ -43,7 +43,7 @@ const std::vector<std::string> controls{"none", "shifted-key"};
 
 // Each parameter once: the schema, the range checks and the run all read it.
 support::Fields<Params> fields() {
-    return support::pipeline_fields<Params>() +
+    return support::pipeline_fields<Params>() + support::variant_fields<Params>() +
            support::Fields<Params>{
                {"target_distance", core::ParameterKind::integer, "r* <= 0: the key r* positions back must win",
                 &Params::target_distance},
@@ -67,6 +67,7 @@ class PipelinePeakCheck final : public support::ClaimCheck<Params> {
         support::require_range("context", p.context, 1, probes::max_pipeline_positions);
         support::require_range("target_distance", p.target_distance, -p.context, 0);
         support::require_one_of("query_profile", p.query_profile, {"gaussian", "low-band"});
+        support::pipeline_variant_of(p);
         if (support::control_of(p.control, controls) == "shifted-key")
             support::require_range("target_distance", p.target_distance - 1, -p.context, 0);
     }
@@ -90,6 +91,8 @@ class PipelinePeakCheck final : public support::ClaimCheck<Params> {
         core::InstanceResult result;
         result.evidence["dtype"] = dt;
         result.evidence["query_profile"] = profile;
+        support::record_slip(result, p, dtype);
+        const std::string slip = support::runs_slip(p) ? " under " + support::variant_label(p) : "";
 
         // Exact side.
         const auto q = support::convert<interval>(q_exact);
@@ -109,7 +112,7 @@ class PipelinePeakCheck final : public support::ClaimCheck<Params> {
         }
 
         // The model's activations: the dtype rounding of the exact q and k.
-        const rope::InferencePipeline pipeline(schedule, dtype);
+        const rope::InferencePipeline pipeline(schedule, dtype, support::pipeline_variant_of(p));
         std::vector<real> q_model, k_model;
         for (double x : q_exact) q_model.push_back(numeric::round_to_format(real(x), dtype));
         for (const interval& x : k) {
@@ -127,7 +130,7 @@ class PipelinePeakCheck final : public support::ClaimCheck<Params> {
         if (!loss.query_position) {
             result.evidence["lost_at_query_position"] = nullptr;
             result.verdict = core::Verdict::certified;
-            result.message = dt + " keeps the maximum at r* = " + std::to_string(target) + " at every query position <= " +
+            result.message = dt + slip + " keeps the maximum at r* = " + std::to_string(target) + " at every query position <= " +
                              std::to_string(context) + " (exact gap >= " + numeric::decimal_lower(peak.gap, 6) + ")";
             return result;
         }
@@ -139,7 +142,7 @@ class PipelinePeakCheck final : public support::ClaimCheck<Params> {
         result.verdict = core::Verdict::refuted;
         result.message = "query at " + std::to_string(i) + ": key at " + std::to_string(j) + " (distance " +
                          std::to_string(j - i) + ") scores " + support::float_text(loss.rival_score) + " >= the target's " +
-                         support::float_text(loss.target_score) + " in " + dt + "; exact gap >= " +
+                         support::float_text(loss.target_score) + " in " + dt + slip + "; exact gap >= " +
                          numeric::decimal_lower(peak.gap, 6);
         core::Counterexample cx;
         cx.kind = "a key that ties or beats Proposition 3.1's target in the pipeline";
@@ -151,6 +154,7 @@ class PipelinePeakCheck final : public support::ClaimCheck<Params> {
                      {"key built for", std::to_string(built_for)},
                      {"query position i", std::to_string(i)},
                      {"key position j", std::to_string(j)}};
+        if (!slip.empty()) cx.inputs.push_back({"pipeline variant", support::variant_label(p)});
         cx.claimed = "the key at i + r* scores strictly highest at every query position <= " + std::to_string(context);
         cx.computed = result.message;
         cx.replay = support::replay_header(instance);

@@ -11,6 +11,10 @@
 // distance is reported per dtype.
 // Negative control "pipeline-keeps-order": claims the pipeline keeps the
 // target ahead at every distance below r_b; refuted by the earlier flip.
+// Pipeline variants (pipeline_variant, a preset; absent = the intended
+// pipeline): the same comparison under the slip, its flip distance in the
+// evidence; the scan's proven error bound follows the variant's formats
+// (pipeline_semantic_flip.cpp), so a slip is searched near r_b only too.
 #include <algorithm>
 
 #include "ropecheck/numeric/certainty.hpp"
@@ -21,7 +25,7 @@
 namespace ropecheck::claims::pipeline_thm_6_1 {
 namespace {
 
-struct Params : support::PipelinePoint {
+struct Params : support::PipelinePoint, support::VariantPoint {
     std::int64_t frequency = 0, context = 0;
     std::string control;
 };
@@ -30,7 +34,7 @@ const std::vector<std::string> controls{"none", "pipeline-keeps-order"};
 
 // Each parameter once: the schema, the range checks and the run all read it.
 support::Fields<Params> fields() {
-    return support::pipeline_fields<Params>() +
+    return support::pipeline_fields<Params>() + support::variant_fields<Params>() +
            support::Fields<Params>{
                {"frequency", core::ParameterKind::integer, "K, 1-based; 0 = the lowest (d/2)", 0, &Params::frequency},
                {"context", core::ParameterKind::integer,
@@ -58,6 +62,7 @@ class PipelineSemanticFlipCheck final : public support::ClaimCheck<Params> {
         support::require_range("frequency", p.frequency, 0, schedule.pairs());
         support::require_range("context", p.context, 0, probes::max_flip_position);
         support::control_of(p.control, controls);
+        support::pipeline_variant_of(p);
     }
 
     core::InstanceResult decide(const core::Instance& instance, const Params& p) const override {
@@ -72,10 +77,13 @@ class PipelineSemanticFlipCheck final : public support::ClaimCheck<Params> {
         core::InstanceResult result;
         result.evidence["dtype"] = dt;
         result.evidence["frequency"] = frequency;
+        support::record_slip(result, p, dtype);
+        // A slip's name in the messages (nothing for the intended pipeline's).
+        const std::string slip = support::runs_slip(p) ? " under " + support::variant_label(p) : "";
 
         sweep::SweepOptions one_thread;
         one_thread.threads = 1;
-        const rope::InferencePipeline pipeline(schedule, dtype);
+        const rope::InferencePipeline pipeline(schedule, dtype, support::pipeline_variant_of(p));
         const auto compared = probes::compare_channel_break(
             pipeline, chunk, schedule.frequencies<interval>()[chunk],
             requested_context > 0 ? std::optional<std::int64_t>(requested_context) : std::nullopt, one_thread);
@@ -130,12 +138,13 @@ class PipelineSemanticFlipCheck final : public support::ClaimCheck<Params> {
         if (!flip.distance) {
             result.evidence["pipeline_flip_distance"] = nullptr;
             result.verdict = negative ? core::Verdict::certified : core::Verdict::refuted;
-            result.message = "the " + dt + " pipeline keeps the target ahead at every distance below r_b (" + exact_text +
+            result.message = "the " + dt + " pipeline" + slip + " keeps the target ahead at every distance below r_b (" + exact_text +
                              ", query positions <= " + std::to_string(context) + ")";
             if (!negative) {
                 core::Counterexample cx;
                 cx.kind = "no earlier flip";
                 cx.inputs = {{"dtype", dt}, {"context", std::to_string(context)}};
+                if (!slip.empty()) cx.inputs.push_back({"pipeline variant", support::variant_label(p)});
                 cx.claimed = "the pipeline flips the channel's ordering before exact arithmetic does";
                 cx.computed = result.message;
                 cx.replay = support::replay_header(instance);
@@ -153,7 +162,7 @@ class PipelineSemanticFlipCheck final : public support::ClaimCheck<Params> {
             result.evidence["distances_earlier"] = *exact.first_break_distance - r;
         const std::string what = "query at " + std::to_string(i) + ", target key at " + std::to_string(i - r) +
                                  " (distance " + std::to_string(r) + "): score " + support::float_text(flip.score) +
-                                 (flip.score == 0 ? " ties the zero-activation key" : " < 0") + " in " + dt + "; " +
+                                 (flip.score == 0 ? " ties the zero-activation key" : " < 0") + " in " + dt + slip + "; " +
                                  exact_text + "; strictly below it first at " +
                                  (strict ? "distance " + std::to_string(*strict) : "no distance < r_b");
         result.margin = core::Margin{std::to_string(r), std::to_string(r), "pipeline flip distance"};
@@ -168,6 +177,7 @@ class PipelineSemanticFlipCheck final : public support::ClaimCheck<Params> {
                          {"frequency K", std::to_string(frequency)},
                          {"query position i", std::to_string(i)},
                          {"distance r", std::to_string(r)}};
+            if (!slip.empty()) cx.inputs.push_back({"pipeline variant", support::variant_label(p)});
             cx.claimed = "the target scores above a zero-activation key at every distance below r_b";
             cx.computed = what;
             cx.replay = support::replay_header(instance);
@@ -176,7 +186,7 @@ class PipelineSemanticFlipCheck final : public support::ClaimCheck<Params> {
             return result;
         }
         result.verdict = core::Verdict::certified;
-        result.message = dt + " flips at distance " + std::to_string(r) + " (" + what + ")";
+        result.message = dt + slip + " flips at distance " + std::to_string(r) + " (" + what + ")";
         return result;
     }
 };

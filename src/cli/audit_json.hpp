@@ -7,7 +7,7 @@
 
 namespace ropecheck::cli {
 
-inline constexpr int audit_schema_version = 3;
+inline constexpr int audit_schema_version = 4;
 
 core::json audit_json(const audit::AuditRun& run, const std::string& config_name, const audit::FindingLimits& limits);
 

@@ -1,7 +1,7 @@
 #pragma once
 // The views of `audit --precision-slips` (audit/precision_slips.hpp): a compact
 // text table per layer group, and the JSON key "precision_slips" (audit JSON
-// schema version 3, reports/README.md).
+// schema version 4, reports/README.md).
 #include <string>
 #include <vector>
 

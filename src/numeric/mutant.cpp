@@ -20,6 +20,8 @@ constexpr std::array catalogue{
     MutantInfo{"ieee-round-toward-zero", "numeric/ieee", "dtype rounding truncates instead of rounding to nearest"},
     MutantInfo{"pipeline-skip-dtype-rounding", "rope/inference_pipeline",
                "the rotated q and k are not rounded to the model dtype"},
+    MutantInfo{"pipeline-variant-table-float32", "rope/inference_pipeline",
+               "a pipeline variant's cos/sin table is built in float32 whatever its format"},
     MutantInfo{"softmax-normaliser-short", "rope/softmax", "the softmax normaliser leaves out one term"},
     MutantInfo{"certainty-non-strict", "numeric/certainty", "certainly_positive accepts a lower bound of 0 (>= for >)"},
     MutantInfo{"sweep-bound-term-dropped", "sweep/block_evaluator",

@@ -100,7 +100,12 @@ InferencePipeline::InferencePipeline(const FrequencySchedule& schedule, IeeeForm
     max_position_ = largest_position;
     if (largest_stored < static_cast<double>(largest_position)) {
         std::int64_t p = static_cast<std::int64_t>(largest_stored);
-        while (std::isfinite(stored_position(p + 1))) ++p;  // up to half an ulp above the largest value
+        // Up to half an ulp above the largest value (to nearest, the tie overflows). The
+        // loop stops one ulp above it in any case: under the truncating mutant
+        // ieee-round-toward-zero nothing overflows, and it would otherwise run to 2^53.
+        const auto f = numeric::parameters_of(variant.positions);
+        const auto ulp = static_cast<std::int64_t>(std::ldexp(1.0, f.max_exponent - f.precision + 1));
+        while (p < static_cast<std::int64_t>(largest_stored) + ulp && std::isfinite(stored_position(p + 1))) ++p;
         max_position_ = p;
     }
     std::size_t fastest = 0;
@@ -139,10 +144,13 @@ void InferencePipeline::require_position(std::int64_t position) const {
 }
 
 std::pair<double, double> InferencePipeline::table_entry(std::size_t chunk, std::int64_t position) const {
-    const detail::CosSin t = detail::cos_sin_in(angle(static_cast<int>(chunk), position), variant_.table);
+    // Mutant "pipeline-variant-table-float32": the variant's cos/sin table format
+    // is ignored and the table is built in float32 (the intended pipeline's).
+    const IeeeFormat table = ROPECHECK_MUTANT("pipeline-variant-table-float32") ? IeeeFormat::binary32 : variant_.table;
+    const detail::CosSin t = detail::cos_sin_in(angle(static_cast<int>(chunk), position), table);
     if (attention_factor_ == 1.0F) return {t.cos, t.sin};
     // The factor (float32) times a table value: an exact double product, rounded once.
-    const auto f = numeric::parameters_of(variant_.table);
+    const auto f = numeric::parameters_of(table);
     const double factor = attention_factor_;
     return {detail::round_to(t.cos * factor, f), detail::round_to(t.sin * factor, f)};
 }

@@ -19,6 +19,13 @@ namespace ropecheck::arbcheck {
 std::vector<core::Instance> ci_instances(const std::string& claim_id, const std::string& variant,
                                          const std::function<bool(const core::Parameters&)>& keep);
 
+// Whether a pipeline claim's instance runs the intended pipeline (no pipeline_variant, or
+// "default"): the exact side these checks re-derive does not depend on the slip, so the
+// slips' instances would only repeat it.
+inline bool intended_pipeline(const core::Parameters& p) {
+    return !p.has("pipeline_variant") || p.text("pipeline_variant") == "default";
+}
+
 // Decides one instance with its claim's check at the instance's precision.
 core::InstanceResult run_instance(const core::Instance& instance);
 

@@ -112,7 +112,8 @@ BOOST_AUTO_TEST_CASE(float_collision_agrees) {
 
 BOOST_AUTO_TEST_CASE(pipeline_thm_5_3_exact_margin_agrees) {
     const auto instances = ci_instances("pipeline-thm-5.3", "claim", [](const core::Parameters& p) {
-        return p.integer("head_dim") == 64 && p.decimal("theta") == "10000" && p.text("dtype") != "float32";
+        return intended_pipeline(p) && p.integer("head_dim") == 64 && p.decimal("theta") == "10000" &&
+               p.text("dtype") != "float32";
     });
     for (const auto& instance : instances) {
         const auto result = run_instance(instance);

@@ -224,6 +224,7 @@ BOOST_AUTO_TEST_CASE(pipeline_prop_3_1_exact_gap_agrees) {
     // for a Gaussian and for a low-band query (first half of the coordinates / 20).
     const auto instances = ci_instances("pipeline-prop-3.1", "claim", [](const core::Parameters& p) {
         const bool ten_k = p.decimal("theta") == "10000";
+        if (!intended_pipeline(p)) return false;
         return (ten_k && p.text("query_profile") == "gaussian" && p.integer("draw") == 0) ||
                (!ten_k && p.text("query_profile") == "low-band" && p.integer("draw") == 1);
     });

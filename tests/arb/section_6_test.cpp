@@ -125,8 +125,8 @@ BOOST_AUTO_TEST_CASE(thm_6_1_perturbed_break_is_rejected) {
 
 BOOST_AUTO_TEST_CASE(pipeline_thm_6_1_exact_break_agrees) {
     const auto instances = ci_instances("pipeline-thm-6.1", "claim", [](const core::Parameters& p) {
-        return (p.integer("head_dim") == 64 && p.text("dtype") == "bfloat16") ||
-               (p.integer("head_dim") == 128 && p.text("dtype") == "float16");
+        return intended_pipeline(p) && ((p.integer("head_dim") == 64 && p.text("dtype") == "bfloat16") ||
+                                        (p.integer("head_dim") == 128 && p.text("dtype") == "float16"));
     });
     for (const auto& instance : instances) {
         const auto result = run_instance(instance);

@@ -71,7 +71,7 @@ BOOST_AUTO_TEST_CASE(every_shared_config_audits_with_all_fields) {
                                     "defaults_applied", "ignored_keys", "notes", "layer_groups"})
                 BOOST_TEST(j.contains(key), key);
             BOOST_TEST(j.at("schema") == "ropecheck-audit");
-            BOOST_TEST(j.at("schema_version") == 3);
+            BOOST_TEST(j.at("schema_version") == 4);
             // Every layer in exactly one group.
             std::vector<int> seen(j.at("num_layers").get<std::size_t>(), 0);
             for (const auto& g : j.at("layer_groups")) {
@@ -139,7 +139,7 @@ BOOST_AUTO_TEST_CASE(precision_slips_per_preset) {
     std::ostringstream out;
     BOOST_REQUIRE_EQUAL(ropecheck::cli::audit_command(o, out), 0);
     const json j = json::parse(out.str());
-    BOOST_TEST(j.at("schema_version") == 3);
+    BOOST_TEST(j.at("schema_version") == 4);
     const json& s = j.at("precision_slips");
     BOOST_TEST(s.at("dtype") == "bfloat16");
     const json& g = s.at("groups").at(0);
@@ -170,6 +170,30 @@ BOOST_AUTO_TEST_CASE(precision_slips_per_preset) {
                            by.at(preset).at(pair == 1 ? "highest_pair_phase_inversion" : "lowest_pair_phase_inversion"));
             }
         }
+    // The diagonal and semantic-order losses are the probes' answers under the preset: psi on
+    // the highest pair for pipeline-diagonal, on the lowest for pipeline-flip, over the context.
+    for (const auto& [preset, row] : by) {
+        const std::string variant = " --variant " + preset;
+        const auto d = ropecheck::test::run_tool("probe pipeline-diagonal --frequency 1" + variant + schedule_args);
+        BOOST_REQUIRE_MESSAGE(d.code == 0, d.output);
+        const auto f = ropecheck::test::run_tool("probe pipeline-flip --frequency 64" + variant + schedule_args);
+        BOOST_REQUIRE_MESSAGE(f.code == 0, f.output);
+        BOOST_TEST_CONTEXT(preset) {
+            const json& diagonal = row.at("diagonal_loss");
+            BOOST_TEST(diagonal.at("query_position") == json::parse(d.output).at("lost_at_query_position"));
+            BOOST_TEST(diagonal.at("scanned_to") == 6000);
+            BOOST_TEST(!diagonal.at("budget_stopped").get<bool>());
+            const json& order = row.at("semantic_order_loss");
+            BOOST_TEST(order.at("searched").get<bool>());
+            BOOST_TEST(order.at("distance") == json::parse(f.output).at("flip_distance"));
+            BOOST_TEST(order.at("context") == 6000);
+        }
+    }
+    // bfloat16 loses pair 1's diagonal at its collision distance 44 whatever the slip; the
+    // lowest pair (break at 5118392) keeps its order within 6000.
+    BOOST_TEST(by.at("positions-bf16").at("diagonal_loss").at("query_position") == 44);
+    BOOST_TEST(by.at("default").at("semantic_order_loss").at("distance").is_null());
+    BOOST_TEST(s.at("diagonal_pair_budget") == std::int64_t{1} << 26);
     // The text view: one row per preset under the group.
     o.format = "text";
     std::ostringstream text;

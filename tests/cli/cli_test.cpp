@@ -134,6 +134,13 @@ BOOST_AUTO_TEST_CASE(bad_specs_exit_2_naming_the_problem_and_leave_reports_alone
         {"prope-identities", "title = ", "titel = ", "titel"},
         {"prop-3.2", "max_distance = 5000\ndistance_step = 100", "max_distance = -5\ndistance_step = 100", "max_distance"},
         {"prop-3.1", "window = 20000", "window = -20000", "window"},
+        // A pipeline variant that is no preset, in the grid and in a negative's overrides.
+        {"pipeline-thm-5.3", "pipeline_variant = [\"default\", \"positions-bf16\"",
+         "pipeline_variant = [\"default\", \"positions-fp8\"", "pipeline_variant positions-fp8"},
+        {"pipeline-thm-6.1", "pipeline_variant = \"inv-freq-bf16\"", "pipeline_variant = \"inv-freq-tf32\"",
+         "pipeline_variant inv-freq-tf32"},
+        {"pipeline-thm-5.3", "variant_pins = \"positions-bf16 257 44 44;", "variant_pins = \"positions-bf16 257 44;",
+         "variant_pins"},
     };
     const auto reports = fresh_dir("untouched");
     fs::create_directories(reports);

@@ -110,6 +110,58 @@ BOOST_AUTO_TEST_CASE(the_registered_probe_answers_as_brute_force) {
     BOOST_CHECK_THROW(probes::request_of(probe, {{"context", 0}}, "test"), InvalidInput);
 }
 
+// Under every preset the proven window follows the variant's formats: the scan skips
+// distances and still equals the brute force, which skips none, at contexts where the
+// slips' angle errors make the window narrow (N = 2000, positions off by up to 4 in bfloat16).
+BOOST_AUTO_TEST_CASE(semantic_flip_under_every_preset_equals_brute_force) {
+    numeric::PrecisionGuard guard(128);
+    const auto schedule = FrequencySchedule::rope("10000", 4);
+    std::vector<real> psi(4, real(0));
+    psi[2] = 8;
+    int flips = 0, windows = 0;
+    for (const auto& preset : rope::variant_presets())
+        for (IeeeFormat dtype : {IeeeFormat::bfloat16, IeeeFormat::binary16, IeeeFormat::binary32})
+            for (std::int64_t n : {400, 2000}) {
+                const InferencePipeline p(schedule, dtype, preset.variant);
+                const auto fast = probes::pipeline_semantic_flip(p, psi, 157, n);
+                const auto slow = brute_flip(p, psi, 157, n, false);
+                BOOST_TEST_CONTEXT(preset.name << " " << numeric::to_string(dtype) << " N = " << n) {
+                    BOOST_TEST(fast.distance.has_value() == slow.has_value());
+                    if (slow) {
+                        ++flips;
+                        BOOST_TEST(fast.distance.value_or(-1) == slow->first);
+                        BOOST_TEST(fast.query_position == slow->second);
+                    }
+                    BOOST_TEST(fast.first_distance_scanned == probes::first_searched_distance(p, psi, n));
+                    windows += fast.first_distance_scanned > 1 ? 1 : 0;
+                }
+            }
+    BOOST_TEST(flips > 0);
+    BOOST_TEST(windows == 36);  // every preset, dtype and context has a window on this grid
+}
+
+// The registered probe takes the variant options: its answer is the brute force's under the preset.
+BOOST_AUTO_TEST_CASE(the_registered_probe_takes_a_variant) {
+    const probes::Probe& probe = *probes::builtin_probes().find("pipeline-flip");
+    numeric::PrecisionGuard guard(128);
+    std::vector<real> psi(4, real(0));
+    psi[2] = 8;
+    for (const char* preset : {"positions-bf16", "autocast-bf16", "half-cache"}) {
+        const auto request =
+            probes::request_of(probe, {{"head_dim", 4}, {"context", 2000}, {"variant", preset}}, "test");
+        const auto answer = probes::answer(probe, request);
+        BOOST_TEST(answer.fields.at("variant") == preset);
+        const auto slow = brute_flip(InferencePipeline(FrequencySchedule::rope("10000", 4), IeeeFormat::bfloat16,
+                                                       rope::parse_variant(preset)),
+                                     psi, 157, 2000, false);
+        BOOST_TEST_CONTEXT(preset) {
+            BOOST_TEST(answer.fields.at("flip_distance").is_null() == !slow.has_value());
+            if (slow) BOOST_TEST(answer.fields.at("flip_distance") == slow->first);
+        }
+    }
+    BOOST_CHECK_THROW(probes::request_of(probe, {{"head_dim", 4}, {"variant", "bf16-everything"}}, "test"), InvalidInput);
+}
+
 BOOST_AUTO_TEST_CASE(bad_input_is_rejected) {
     numeric::PrecisionGuard guard(128);
     const auto schedule = FrequencySchedule::rope("10000", 4);

@@ -33,6 +33,13 @@ struct PipelineFlip {
     std::int64_t first_distance_scanned = 1;
 };
 
+// The least distance the scan below searches for psi up to max_position: every
+// shorter distance is proven unable to flip (1 when no bound applies). A
+// caller can price a scan before running it: (max_distance - this + 1) x
+// max_position query/key pairs. Throws InvalidInput like the scan for bad psi.
+std::int64_t first_searched_distance(const rope::InferencePipeline& pipeline, std::span<const numeric::real> psi,
+                                     std::int64_t max_position);
+
 // Throws InvalidInput when from_distance < 1, max_position < max_distance,
 // max_position > max_flip_position, or psi does not match the head.
 inline constexpr std::int64_t max_flip_position = std::int64_t{1} << 22;

@@ -31,6 +31,21 @@ core::ParameterSpec dtype_parameter() {
 
 numeric::IeeeFormat pipeline_dtype(const std::string& dtype) { return rope::parse_pipeline_dtype(dtype, "dtype"); }
 
+rope::PipelineVariant pipeline_variant_of(const VariantPoint& point) {
+    return point.pipeline_variant ? rope::parse_variant(*point.pipeline_variant, "pipeline_variant")
+                                  : rope::PipelineVariant{};
+}
+
+std::string variant_label(const VariantPoint& point) { return point.pipeline_variant.value_or("default"); }
+
+bool runs_slip(const VariantPoint& point) { return pipeline_variant_of(point) != rope::PipelineVariant{}; }
+
+void record_slip(core::InstanceResult& result, const VariantPoint& point, numeric::IeeeFormat dtype) {
+    if (!runs_slip(point)) return;
+    result.evidence["pipeline_variant"] = variant_label(point);
+    result.evidence["pipeline_steps"] = rope::describe(pipeline_variant_of(point), dtype);
+}
+
 rope::FrequencySchedule rope_schedule(const RopePoint& point) {
     return rope::FrequencySchedule::rope(point.theta, point.head_dim);
 }
@@ -82,15 +97,6 @@ std::int64_t PinnedPerDtype::pinned(const std::string& dtype) const {
 Fields<RowPoint> row_fields(const std::string& row_description, const std::vector<std::string>& controls) {
     return {{"row", core::ParameterKind::text, row_description, &RowPoint::row},
             {control_parameter(controls), &RowPoint::control}};
-}
-
-Fields<PinnedScanPoint> pinned_scan_fields(const std::string& context_description, const std::string& pinned_what,
-                                           const std::vector<std::string>& controls) {
-    using P = PinnedScanPoint;
-    return pipeline_fields<P>() +
-           Fields<P>{{"frequency", core::ParameterKind::integer, "K, 1-based (1 = highest)", 1, &P::frequency},
-                     {"context", core::ParameterKind::integer, context_description, &P::context}} +
-           pinned_fields<P>(pinned_what) + Fields<P>{{control_parameter(controls), &P::control}};
 }
 
 void check_pinned_scan(const PinnedScanPoint& p, std::int64_t max_context, std::int64_t max_pin,

@@ -3,6 +3,7 @@
 // draws as exact doubles, the exact spelling of doubles in replay records, and
 // the replay record's common header. Private to src/claims.
 #include <array>
+#include <optional>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -16,6 +17,7 @@
 #include "ropecheck/numeric/invalid_input.hpp"
 #include "ropecheck/numeric/types.hpp"
 #include "ropecheck/rope/frequency_schedule.hpp"
+#include "ropecheck/rope/pipeline_variant.hpp"
 
 namespace ropecheck::claims {
 
@@ -105,6 +107,29 @@ Fields<P> pipeline_fields() {
     return rope_fields<P>() + Fields<P>{{dtype_parameter(), &PipelinePoint::dtype}};
 }
 
+// A pipeline claim's variant (rope/pipeline_variant.hpp): "pipeline_variant", a preset's
+// name. Optional without a default, so that a grid without the key keeps its parameters;
+// absent means the intended pipeline, as "default" does.
+struct VariantPoint {
+    std::optional<std::string> pipeline_variant;
+};
+template <class P>
+Fields<P> variant_fields() {
+    return {{{"pipeline_variant", core::ParameterKind::text,
+              "the pipeline variant: a preset of `--variant` (default, positions-bf16, inv-freq-bf16, autocast-bf16, "
+              "tf32-angles, half-cache); absent: default"},
+             &VariantPoint::pipeline_variant}};
+}
+// The variant a grid point names; throws InvalidInput naming "pipeline_variant".
+rope::PipelineVariant pipeline_variant_of(const VariantPoint& point);
+// Its preset's name ("default" when absent).
+std::string variant_label(const VariantPoint& point);
+// Whether the grid point runs a slip (a preset other than default).
+bool runs_slip(const VariantPoint& point);
+// For a slip: evidence "pipeline_variant" (the preset) and "pipeline_steps" (every step's
+// format, rope::describe). Nothing for the intended pipeline, whose evidence predates variants.
+void record_slip(core::InstanceResult& result, const VariantPoint& point, numeric::IeeeFormat dtype);
+
 // Values pinned per dtype on pair 1 (0 = not pinned): pinned_float32, pinned_bfloat16, pinned_float16.
 struct PinnedPerDtype {
     std::int64_t pinned_float32 = 0, pinned_bfloat16 = 0, pinned_float16 = 0;
@@ -129,8 +154,15 @@ struct PinnedScanPoint : PipelinePoint, PinnedPerDtype {
     std::int64_t frequency = 0, context = 0;
     std::string control;
 };
-Fields<PinnedScanPoint> pinned_scan_fields(const std::string& context_description, const std::string& pinned_what,
-                                           const std::vector<std::string>& controls);
+// P: PinnedScanPoint or a claim's struct built on it.
+template <class P = PinnedScanPoint>
+Fields<P> pinned_scan_fields(const std::string& context_description, const std::string& pinned_what,
+                             const std::vector<std::string>& controls) {
+    return pipeline_fields<P>() +
+           Fields<P>{{"frequency", core::ParameterKind::integer, "K, 1-based (1 = highest)", 1, &PinnedScanPoint::frequency},
+                     {"context", core::ParameterKind::integer, context_description, &PinnedScanPoint::context}} +
+           pinned_fields<P>(pinned_what) + Fields<P>{{control_parameter(controls), &PinnedScanPoint::control}};
+}
 // frequency in [1, pairs], context in [1, max_context], every pin in [0, max_pin], a known control.
 void check_pinned_scan(const PinnedScanPoint& p, std::int64_t max_context, std::int64_t max_pin,
                        const std::vector<std::string>& controls);
