@@ -189,9 +189,7 @@ private:
         if (!holds)
             return support::refuted(std::move(result), instance, "the LCM is not above the printed bound", {{"base", base}},
                                     "LCM > " + bound_text, ours, {{"base", base}});
-        result.verdict = core::Verdict::certified;
-        result.message = ours;
-        return result;
+        return support::certified_with(std::move(result), ours);
     }
 };
 

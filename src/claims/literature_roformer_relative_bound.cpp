@@ -155,17 +155,13 @@ class LiteratureRoformerRelativeBoundCheck final : public support::ClaimCheck<Ro
                                          numeric::decimal_upper(pair.at_r2 - pair.at_r1),
                                          "d = " + std::to_string(shrunk.head_dim) + ", m = " + std::to_string(pair.r1) +
                                              " -> " + std::to_string(pair.r2)};
-            result = support::refuted(std::move(result), instance, "the relative upper bound increases with distance",
+            return support::paper_statement_refuted(std::move(result), instance, "the relative upper bound increases with distance",
                                       {{"head_dim", std::to_string(shrunk.head_dim)}, {"theta", p.theta},
                                        {"r1", std::to_string(pair.r1)}, {"r2", std::to_string(pair.r2)}},
                                       "(1/(d/2)) sum |S_i| at r2 <= at r1 for every r1 < r2", shrunk_text,
                                       {{"head_dim", shrunk.head_dim}, {"r1", pair.r1}, {"r2", pair.r2}});
-            support::keep_replay(result);
-            return result;
         }
-        result.verdict = core::Verdict::certified;
-        result.message = ours;
-        return result;
+        return support::certified_with(std::move(result), ours);
     }
 };
 

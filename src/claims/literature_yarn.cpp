@@ -256,9 +256,7 @@ private:
             result.evidence["literature"] = support::literature_row(yarn_paper, claim, paper_value,
                                                                     "the two ramps agree on every pair", true);
             // Then the paper's statement holds, and its control is not refuted either.
-            result.verdict = core::Verdict::certified;
-            result.message = "the two ramps agree on every pair";
-            return result;
+            return support::certified_with(std::move(result), "the two ramps agree on every pair");
         }
         // The largest |difference|, and whether its pair is certainly the largest.
         const auto magnitude = [](const RampPair& d) { return abs(d.difference); };
@@ -293,16 +291,12 @@ private:
         result.margin = core::Margin{numeric::decimal_lower(largest->difference), numeric::decimal_upper(largest->difference),
                                      "implementation - Definition 2 at pair " + pair_text};
         if (paper_statement) {
-            result = support::refuted(std::move(result), instance, "the two ramps differ",
+            return support::paper_statement_refuted(std::move(result), instance, "the two ramps differ",
                                       {{"model", where}, {"pair", pair_text}},
                                       "Definition 2's gamma(r) equals the implementation's ramp at every pair", ours,
                                       {{"pair", largest->pair}});
-            support::keep_replay(result);
-            return result;
         }
-        result.verdict = core::Verdict::certified;
-        result.message = ours;
-        return result;
+        return support::certified_with(std::move(result), ours);
     }
 
     static interval ntk_factor(const interval& base_ratio, int width) {
@@ -379,16 +373,12 @@ private:
         result.margin = core::Margin{numeric::decimal_lower(s_full - yarn_decimal(printed_s)),
                                      numeric::decimal_upper(s_full - yarn_decimal(printed_s)), "s - printed, |D| = 128"};
         if (paper_statement && full == Printed::outside) {
-            result = support::refuted(std::move(result), instance, "the printed s differs",
+            return support::paper_statement_refuted(std::move(result), instance, "the printed s differs",
                                       {{"b", std::string(support::yarn_llama_2_base)},
                                        {"b'", std::string(support::yarn_code_llama_base)}, {"|D|", std::to_string(d)}},
                                       "s ~ " + std::string(printed_s), ours, {{"width", d}});
-            support::keep_replay(result);
-            return result;
         }
-        result.verdict = core::Verdict::certified;
-        result.message = ours;
-        return result;
+        return support::certified_with(std::move(result), ours);
     }
 };
 

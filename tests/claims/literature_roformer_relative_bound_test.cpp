@@ -7,6 +7,7 @@
 #include <cmath>
 #include <complex>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "claim_test_support.hpp"
@@ -83,13 +84,13 @@ BOOST_AUTO_TEST_CASE(monotone_reading_is_refuted_by_the_shrunk_pair) {
 }
 
 BOOST_AUTO_TEST_CASE(bad_parameters_are_rejected) {
-    using ropecheck::test::expect_invalid;
-    json p = ci;
-    p["max_distance"] = 0;
-    expect_invalid("literature-roformer-relative-bound", p, "max_distance");
-    p = ci;
-    p["search_max_head_dim"] = 7;
-    expect_invalid("literature-roformer-relative-bound", p, "search_max_head_dim");
+    // Each bad value alone on the ci point; the message names its parameter.
+    for (const auto& [name, bad] : {std::pair<std::string, json>{"max_distance", 0}, {"search_max_head_dim", 7},
+                                    {"search_max_head_dim", 2}}) {
+        json p = ci;
+        p[name] = bad;
+        ropecheck::test::expect_invalid("literature-roformer-relative-bound", p, name);
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
