@@ -18,7 +18,7 @@
 //               how much, the largest difference and its pair.
 //  code-llama   Code Llama's base change 1e4 -> 1e6 "corresponds to s ~ 88.6 (a context of 355k)"
 //               under the NTK-aware b' = b s^(|D|/(|D|-2)): s = (b'/b)^((|D|-2)/|D|) enclosed for
-//               |D| = 128 (the head dimension, Definition 1's |D|) and |D| = 64, with the contexts
+//               |D| = 128 (the head dimension: the paper's |D|) and |D| = 64, with the contexts
 //               4096 s, and every even |D| <= 1024 whose s rounds to the printed value. Pinned to
 //               the project's dynamic NTK schedule: at X = s it must give Code Llama's frequencies.
 // The claim is each row's determination, certified. Negative controls:
