@@ -31,6 +31,8 @@ constexpr std::array catalogue{
     MutantInfo{"sweep-count-block-end", "sweep/count_scan",
                "count_below leaves out the last distance of every block"},
     MutantInfo{"fold-skips-instance", "core/runner", "the verdict fold ignores a claim's last instance"},
+    MutantInfo{"yarn-definition-2-wavelength-ratio", "claims/support/yarn_definition_2",
+               "Definition 2's r is lambda / L instead of L / lambda"},
 };
 
 }  // namespace

@@ -12,15 +12,22 @@ using numeric::interval;
 
 using numeric::Certainty;
 
-FirstIncrease first_increase_all_ones(const std::string& theta, int head_dim, std::int64_t max_distance) {
-    const auto schedule = rope::FrequencySchedule::rope(theta, head_dim);
-    const auto freqs = schedule.frequencies<interval>();
-    const std::vector<interval> ones(static_cast<std::size_t>(head_dim), interval(1));
-    const auto coeffs = rope::chunk_coefficients<interval>(ones, ones);
-    auto magnitude = [&](std::int64_t r) {
-        return abs(rope::activation_from_coefficients<interval>(coeffs, freqs, r));
-    };
+namespace {
 
+DistanceValue all_ones_magnitude(const std::string& theta, int head_dim) {
+    const auto schedule = rope::FrequencySchedule::rope(theta, head_dim);
+    const std::vector<interval> ones(static_cast<std::size_t>(head_dim), interval(1));
+    return [freqs = schedule.frequencies<interval>(), coeffs = rope::chunk_coefficients<interval>(ones, ones)](
+               std::int64_t r) { return abs(rope::activation_from_coefficients<interval>(coeffs, freqs, r)); };
+}
+
+}  // namespace
+
+FirstIncrease first_increase_all_ones(const std::string& theta, int head_dim, std::int64_t max_distance) {
+    return first_increase(all_ones_magnitude(theta, head_dim), max_distance);
+}
+
+FirstIncrease first_increase(const DistanceValue& magnitude, std::int64_t max_distance) {
     std::vector<interval> values{magnitude(0)};
     FirstIncrease result;
     for (std::int64_t r2 = 1; r2 <= max_distance; ++r2) {
@@ -50,9 +57,14 @@ FirstIncrease first_increase_all_ones(const std::string& theta, int head_dim, st
 }
 
 ShrunkIncrease shrink_increase_all_ones(const std::string& theta, int max_head_dim, std::int64_t max_distance) {
+    return shrink_increase([&](int d) { return all_ones_magnitude(theta, d); }, 2, max_head_dim, max_distance);
+}
+
+ShrunkIncrease shrink_increase(const std::function<DistanceValue(int)>& value_at, int min_head_dim, int max_head_dim,
+                               std::int64_t max_distance) {
     ShrunkIncrease out;
-    for (int d = 2; d <= max_head_dim; d += 2) {
-        FirstIncrease pair = first_increase_all_ones(theta, d, max_distance);
+    for (int d = min_head_dim; d <= max_head_dim; d += 2) {
+        FirstIncrease pair = first_increase(value_at(d), max_distance);
         if (pair.outcome == FirstIncrease::Outcome::none) {
             out.excluded.push_back(d);
             continue;
