@@ -1,15 +1,15 @@
 // The malformed-input corpus (tests/data/bad/cases.txt): every case must exit with its code
 // (2: bad input) within the timeout, name what is wrong (its fragment), show no crash, and
 // leave its scratch directory empty (a refused command writes nothing, not even half a report).
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <boost/test/unit_test.hpp>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
 #include <vector>
+
+#include "../support/tool_runner.hpp"
 
 namespace fs = std::filesystem;
 
@@ -55,22 +55,6 @@ std::vector<BadInputCase> corpus(const fs::path& file) {
     return out;
 }
 
-struct Outcome {
-    int code;
-    std::string output;
-};
-
-Outcome run_with_timeout(const std::string& arguments) {
-    const std::string command = "timeout 120 " + std::string(ROPECHECK_BINARY) + " " + arguments + " 2>&1";
-    FILE* pipe = popen(command.c_str(), "r");
-    BOOST_REQUIRE(pipe != nullptr);
-    std::string output;
-    char buffer[4096];
-    while (std::fgets(buffer, sizeof buffer, pipe)) output += buffer;
-    const int status = pclose(pipe);
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
-}
-
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(bad_input_corpus)
@@ -86,7 +70,7 @@ BOOST_AUTO_TEST_CASE(every_case_is_refused_naming_what_is_wrong) {
         BOOST_TEST_CONTEXT("case " << c.name) {
             const fs::path scratch = root / c.name;
             fs::create_directories(scratch);
-            const auto r = run_with_timeout(substituted(c.arguments, bad_dir.string(), scratch.string()));
+            const auto r = ropecheck::test::run_tool(substituted(c.arguments, bad_dir.string(), scratch.string()), 120);
             BOOST_TEST(r.code != 124, "timed out (a hang)");
             BOOST_TEST(r.code == c.exit_code, "exit " << r.code << ", output: " << r.output);
             const std::string fragment = substituted(c.fragment, bad_dir.string(), scratch.string());

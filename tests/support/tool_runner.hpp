@@ -14,8 +14,10 @@ struct ToolOutcome {
     std::string output;  // stdout and stderr, interleaved
 };
 
-inline ToolOutcome run_tool(const std::string& arguments) {
-    const std::string command = std::string(ROPECHECK_BINARY) + " " + arguments + " 2>&1";
+// With timeout_seconds > 0, under timeout(1): a run past it exits 124 (a hang, not an answer).
+inline ToolOutcome run_tool(const std::string& arguments, int timeout_seconds = 0) {
+    const std::string limit = timeout_seconds > 0 ? "timeout " + std::to_string(timeout_seconds) + " " : "";
+    const std::string command = limit + std::string(ROPECHECK_BINARY) + " " + arguments + " 2>&1";
     FILE* pipe = popen(command.c_str(), "r");
     BOOST_REQUIRE(pipe != nullptr);
     std::string output;
