@@ -39,16 +39,14 @@ std::vector<BadInputCase> corpus(const fs::path& file) {
     std::vector<BadInputCase> out;
     for (std::string line; std::getline(in, line);) {
         if (line.empty() || line[0] == '#') continue;
+        // NAME | EXIT | FRAGMENT | ARGUMENTS: the first three separators split it.
         std::vector<std::string> fields;
-        for (std::size_t start = 0;;) {
-            const auto bar = line.find(" | ", start);
-            fields.push_back(trimmed(line.substr(start, bar == std::string::npos ? std::string::npos : bar - start)));
-            if (bar == std::string::npos || fields.size() == 3) {
-                if (bar != std::string::npos) fields.push_back(trimmed(line.substr(bar + 3)));
-                break;
-            }
+        std::size_t start = 0;
+        for (auto bar = line.find(" | "); bar != std::string::npos && fields.size() < 3; bar = line.find(" | ", start)) {
+            fields.push_back(trimmed(line.substr(start, bar - start)));
             start = bar + 3;
         }
+        fields.push_back(trimmed(line.substr(start)));
         BOOST_REQUIRE_MESSAGE(fields.size() == 4, "malformed corpus line: " << line);
         out.push_back({fields[0], fields[2], fields[3], std::stoi(fields[1])});
     }
